@@ -1,0 +1,67 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { HOVER_COMMANDS } from '../core/hover/commandLinks';
+import { NOTE_REQUEST, type NoteInfo } from '../server/protocol';
+import { ReviewPanel } from './review/reviewPanel';
+
+let client: LanguageClient | undefined;
+
+/** What the extension exports: for integration tests and for users curious about start-up cost. */
+export interface CompanionApi {
+  activationMs: number;
+  client(): LanguageClient | undefined;
+}
+
+/**
+ * Activation only registers things: the language server starts in its own process, and nothing is read or parsed
+ * here. The time this takes is measured and shown by "Show Activation Time".
+ */
+export function activate(context: vscode.ExtensionContext): CompanionApi {
+  const started = performance.now();
+  const output = vscode.window.createOutputChannel('Cloud-Native Companion', { log: true });
+  context.subscriptions.push(output);
+
+  const serverModule = context.asAbsolutePath('dist/server/main.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'yaml' }, { scheme: 'untitled', language: 'yaml' },
+      { scheme: 'file', language: 'terraform' }, { scheme: 'file', language: 'terraform-vars' },
+    ],
+    outputChannel: output,
+    // Hover Markdown may only run our own commands, never arbitrary ones a note could name.
+    markdown: { isTrusted: { enabledCommands: [...HOVER_COMMANDS] }, supportHtml: false },
+  };
+  client = new LanguageClient('cnc', 'Cloud-Native Companion', serverOptions, clientOptions);
+  const languageClient = client;
+  const review = new ReviewPanel(context, languageClient, output);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('cnc.openNote', async (noteId: unknown) => {
+      if (typeof noteId !== 'string') return;
+      const note = await languageClient.sendRequest<NoteInfo | null>(NOTE_REQUEST, noteId);
+      if (!note) {
+        void vscode.window.showWarningMessage(`No concept note with id "${noteId}".`);
+        return;
+      }
+      await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.file(note.path));
+    }),
+    vscode.commands.registerCommand('cnc.reviewCards', (scope?: unknown) => review.open(scope)),
+    vscode.commands.registerCommand('cnc.showActivationTime', () =>
+      vscode.window.showInformationMessage(`Cloud-Native Companion activated in ${api.activationMs.toFixed(1)} ms.`)),
+    vscode.window.registerWebviewPanelSerializer(ReviewPanel.viewType, review.serializer()),
+  );
+
+  languageClient.start().catch((error: unknown) => output.error(`Language server failed to start: ${String(error)}`));
+  const api: CompanionApi = { activationMs: performance.now() - started, client: () => client };
+  output.info(`Activated in ${api.activationMs.toFixed(1)} ms (language server starting in its own process).`);
+  return api;
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,48 @@
+export interface NoteBindings {
+  kinds: string[];
+  fields: string[];
+  values: string[];
+  terraform: string[];
+}
+
+export interface Note {
+  id: string;
+  title: string;
+  aliases: string[];
+  tags: string[];
+  summary: string;
+  related: string[];
+  sources: string[];
+  docs?: string;
+  bindings: NoteBindings;
+  /** Markdown after the front matter. */
+  body: string;
+  /** The "## Why it matters" section, shown in hovers. */
+  whyItMatters?: string;
+  /** Absolute path of the file, or a path relative to the bundle for bundled notes. */
+  path: string;
+  /** `bundled` for the notes that ship with the extension, otherwise the notes folder it came from. */
+  origin: string;
+  /** Wikilinks in the body, with their line (0-based), for validation and backlinks. */
+  links: { target: string; line: number }[];
+}
+
+export type CardKind = 'basic' | 'multiline' | 'cloze';
+
+export interface Card {
+  id: string;
+  noteId: string;
+  kind: CardKind;
+  front: string;
+  back: string;
+  /** Cloze cards: the full line with `==gaps==`, and which gap (0-based) this card hides. */
+  cloze?: { text: string; gap: number };
+  line: number;
+}
+
+export interface NoteProblem {
+  path: string;
+  line: number;
+  message: string;
+  severity: 'error' | 'warning';
+}

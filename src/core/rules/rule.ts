@@ -1,0 +1,62 @@
+import type { K8sObject } from '../model/k8sObject';
+import type { Span } from '../model/tree';
+import type { ParsedYamlFile } from '../yaml/parseYaml';
+
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
+
+/** Ids of the same idea in the tools users already know, so findings can be matched and suppressions migrated. */
+export interface Equivalents {
+  kubeScore?: string[];
+  kubeLinter?: string[];
+  polaris?: string[];
+  checkov?: string[];
+  datree?: string[];
+  regula?: string[];
+}
+
+export type ParsedFile = ParsedYamlFile;
+
+export interface RuleContext {
+  file: ParsedFile;
+  /** Every object of the file (cross-object rules look at them all). */
+  objects: K8sObject[];
+}
+
+/** What a rule reports; the engine adds the rule id, severity and object. */
+export interface FindingDraft {
+  message: string;
+  span: Span;
+  /** Anything `fix` needs later (e.g. the offending node). Never serialised. */
+  data?: Record<string, unknown>;
+}
+
+export interface Finding extends FindingDraft {
+  ruleId: string;
+  severity: Severity;
+  object: Pick<K8sObject, 'address' | 'kind' | 'name' | 'namespace' | 'language' | 'documentIndex'>;
+}
+
+export interface TextEdit { span: Span; newText: string }
+
+export interface Fix {
+  title: string;
+  /** Preferred fixes fully resolve the finding; placeholders that need a human decision are not preferred. */
+  isPreferred: boolean;
+  edits: TextEdit[];
+}
+
+export interface Rule {
+  id: string;
+  title: string;
+  severity: Severity;
+  enabledByDefault: boolean;
+  /** Id of the knowledge note that explains the idea behind the rule. */
+  concept: string;
+  /** Why it matters, in our words. */
+  rationale: string;
+  /** What to do about it. */
+  remediation: string;
+  equivalents: Equivalents;
+  check(object: K8sObject, context: RuleContext): FindingDraft[];
+  fix?(finding: Finding, context: RuleContext): Fix[];
+}
