@@ -1,0 +1,89 @@
+// Runs inside a real VS Code extension host with the demo workspace open.
+const assert = require('node:assert');
+const fs = require('node:fs');
+const path = require('node:path');
+const vscode = require('vscode');
+
+const EXTENSION_ID = 'cloud-native-companion.cloud-native-companion';
+
+async function until(what, probe, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+function workspaceFile(relative) {
+  return vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, relative);
+}
+
+suite('Cloud-Native Companion in VS Code', () => {
+  let document;
+
+  suiteSetup(async () => {
+    document = await vscode.workspace.openTextDocument(workspaceFile('kubernetes/web.yaml'));
+    await vscode.window.showTextDocument(document);
+  });
+
+  test('activates on a YAML file and reports its activation time', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, 'extension is installed');
+    const api = await until('activation', async () => (extension.isActive ? extension.exports : undefined));
+    assert.strictEqual(typeof api.activationMs, 'number');
+    if (process.env.CNC_TEST_RESULTS) {
+      fs.writeFileSync(path.join(path.dirname(process.env.CNC_TEST_RESULTS), 'activation.json'),
+        JSON.stringify({ activationMs: api.activationMs, vscode: vscode.version, appName: vscode.env.appName, measuredAt: new Date().toISOString() }, null, 2));
+    }
+  });
+
+  test('publishes the image-tag diagnostic with its concept', async () => {
+    const diagnostics = await until('diagnostics', () => {
+      const found = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'cnc');
+      return found.length ? found : undefined;
+    });
+    const [diagnostic] = diagnostics;
+    assert.strictEqual(diagnostic.code, 'image-tag-not-pinned');
+    assert.strictEqual(diagnostic.range.start.line, 19);
+    assert.strictEqual(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
+    assert.match(diagnostic.relatedInformation[0].message, /^Concept: Image tags and digests/);
+  });
+
+  test('hovering kind: Deployment shows the note summary and a link that opens the note', async () => {
+    const hovers = await until('hover', async () => {
+      const result = await vscode.commands.executeCommand('vscode.executeHoverProvider', document.uri, new vscode.Position(2, 8));
+      return result.some((h) => h.contents.some((c) => String(c.value ?? c).includes('**Deployment**'))) ? result : undefined;
+    });
+    const markdown = hovers.flatMap((h) => h.contents).map((c) => c.value ?? String(c)).join('\n');
+    assert.match(markdown, /keeps a chosen number of identical/);
+    assert.match(markdown, /command:cnc\.openNote\?/);
+  });
+
+  test('the Open note command opens the note in the Markdown preview', async () => {
+    await vscode.commands.executeCommand('cnc.openNote', 'deployment');
+    await until('markdown preview tab', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+      .some((t) => t.input instanceof vscode.TabInputWebview && /markdown\.preview/.test(t.input.viewType) && /deployment/i.test(t.label)));
+  });
+
+  test('the preferred quick fix pins the tag and the diagnostic goes away', async () => {
+    const diagnostic = vscode.languages.getDiagnostics(document.uri).find((d) => d.code === 'image-tag-not-pinned');
+    assert.ok(diagnostic);
+    const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.includes('Explain Image tags and digests'), titles.join(' | '));
+    const preferred = actions.find((a) => a.isPreferred);
+    assert.strictEqual(preferred.title, 'Pin image to nginx:1.27.3 (used by Deployment/web-canary)');
+    assert.ok(await vscode.workspace.applyEdit(preferred.edit));
+    assert.match(document.lineAt(19).text, /image: nginx:1\.27\.3$/);
+    await until('diagnostic cleared', () => !vscode.languages.getDiagnostics(document.uri).some((d) => d.code === 'image-tag-not-pinned'));
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  test('Review Cards opens the flashcard webview', async () => {
+    await vscode.commands.executeCommand('cnc.reviewCards', { noteId: 'deployment' });
+    await until('review panel', () => vscode.window.tabGroups.all.flatMap((g) => g.tabs)
+      .some((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('cnc.review')));
+  });
+});

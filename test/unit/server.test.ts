@@ -1,0 +1,62 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+
+const root = path.resolve(__dirname, '..', '..');
+const file = path.join(root, 'examples/kubernetes/web.yaml');
+const uri = pathToFileURL(file).toString();
+const text = fs.readFileSync(file, 'utf8');
+
+/** `cnc serve --stdio` as any LSP editor would start it. */
+describe('cnc serve --stdio', () => {
+  const child = spawn(process.execPath, [path.join(root, 'dist/cli/cnc.js'), 'serve', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let connection: MessageConnection;
+  const diagnostics = new Promise<{ uri: string; diagnostics: { code: string; range: { start: { line: number } } }[] }>((resolve) => {
+    connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+    connection.onNotification('textDocument/publishDiagnostics', resolve);
+    connection.listen();
+  });
+
+  beforeAll(async () => {
+    const result = await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} }) as { capabilities: Record<string, unknown> };
+    expect(result.capabilities.hoverProvider).toBe(true);
+    expect(result.capabilities.codeActionProvider).toBeTruthy();
+    await connection.sendNotification('initialized', {});
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+  });
+
+  afterAll(async () => {
+    await connection.sendRequest('shutdown');
+    await connection.sendNotification('exit');
+    connection.dispose();
+    child.kill();
+  });
+
+  it('publishes the same finding as cnc lint', async () => {
+    const published = await diagnostics;
+    expect(published.uri).toBe(uri);
+    expect(published.diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([['image-tag-not-pinned', 19]]);
+  });
+
+  it('answers a hover on kind: Deployment with the note summary', async () => {
+    const hover = await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 8 } }) as { contents: { value: string } };
+    expect(hover.contents.value).toContain('**Deployment**');
+  });
+
+  it('offers the quick fix and the concept actions for the diagnostic', async () => {
+    const published = await diagnostics;
+    const actions = await connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri }, range: published.diagnostics[0]!.range, context: { diagnostics: published.diagnostics },
+    }) as { title: string; isPreferred?: boolean }[];
+    expect(actions.map((a) => a.title)).toEqual([
+      'Pin image to nginx:1.27.3 (used by Deployment/web-canary)',
+      'Pin image tag: nginx:TODO-pin-version (fill in a released version)',
+      'Explain Image tags and digests',
+      'Review cards for Image tags and digests',
+    ]);
+    expect(actions[0]!.isPreferred).toBe(true);
+  });
+});
