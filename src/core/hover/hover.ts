@@ -57,7 +57,7 @@ export function renderHover(subject: string, concepts: ConceptInfo[]): string {
   const parts: string[] = [];
   for (const c of concepts) {
     parts.push(`**${c.title}** — concept for \`${subject}\``, '', c.summary);
-    if (c.whyItMatters) parts.push('', `**Why it matters:** ${linkWikilinks(firstBlock(c.whyItMatters))}`);
+    if (c.whyItMatters) parts.push('', '**Why it matters**', '', linkWikilinks(firstBlock(c.whyItMatters)));
     const links = [`[Open note](${commandLink('cnc.openNote', [c.noteId])} "Open the ${c.title} note")`];
     if (c.cardCount > 0) links.push(`[Review ${c.cardCount} card${c.cardCount === 1 ? '' : 's'}](${commandLink('cnc.reviewCards', [{ noteId: c.noteId }])})`);
     if (c.docs) links.push(`[Docs ↗](${c.docs})`);

@@ -1,0 +1,162 @@
+// `npm run bench`: measures, side by side in one run, what the issues require to stay fast. It prints a Markdown
+// table and writes bench/out/latest.json; bench/RESULTS.md keeps the figures with machine and date.
+// Needs ../shared/corpus (beside the project) and a build (npm run bench builds first).
+// --no-editor skips the real-VS-Code activation measurement (code-server + Chromium, ~20 s).
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const corpus = path.resolve(root, '..', 'shared', 'corpus');
+const bigFile = path.join(corpus, 'k8s', 'argo-cd', 'manifests', 'install.yaml');
+const results = [];
+const record = (name, value, unit, note = '') => { results.push({ name, value: Number(value.toFixed(3)), unit, note }); console.log(`${name}: ${value.toFixed(2)} ${unit} ${note}`); };
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]; };
+const time = (fn) => { const t = performance.now(); fn(); return performance.now() - t; };
+
+if (!fs.existsSync(bigFile)) { console.error(`bench: ${bigFile} not found (the shared corpus must sit beside the project).`); process.exit(1); }
+
+// The core, bundled once for the benchmark (same esbuild settings as the product).
+const { build } = require('esbuild');
+const coreBundle = path.join(root, 'bench', 'out', 'core.cjs');
+await build({ stdin: { contents: [
+  "export { analyse } from './src/core/analysis/analyse';",
+  "export { loadBundledKnowledge } from './src/core/knowledge/bundle';",
+  "export { ALL_RULES } from './src/core/rules';",
+].join('\n'), resolveDir: root, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', outfile: coreBundle, logLevel: 'warning' });
+const core = require(coreBundle);
+const { parseAllDocuments } = require('yaml');
+
+// 1. Parse and analysis of the 34k-line manifest, side by side with the bare `yaml` parse.
+const text = fs.readFileSync(bigFile, 'utf8');
+const lines = text.split('\n').length;
+for (let i = 0; i < 2; i++) { parseAllDocuments(text); core.analyse(text, 'yaml', core.ALL_RULES); } // warm-up
+const bare = median(Array.from({ length: 7 }, () => time(() => parseAllDocuments(text))));
+const ours = median(Array.from({ length: 7 }, () => time(() => core.analyse(text, 'yaml', core.ALL_RULES))));
+record('bare yaml parseAllDocuments, argo-cd install.yaml', bare, 'ms', `(${lines} lines, median of 7)`);
+record('cnc analyse (parse + model + all rules), same file', ours, 'ms', `(${(ours / bare).toFixed(2)}× bare parse)`);
+
+// 2. Lint throughput over every YAML file of the corpus.
+const yamlFiles = [];
+const walk = (d) => { for (const e of fs.readdirSync(d, { withFileTypes: true })) { const f = path.join(d, e.name); if (e.isDirectory()) walk(f); else if (/\.ya?ml$/.test(e.name)) yamlFiles.push(f); } };
+walk(corpus);
+const texts = yamlFiles.map((f) => fs.readFileSync(f, 'utf8'));
+const totalLines = texts.reduce((n, t) => n + t.split('\n').length, 0);
+let findings = 0;
+const lintMs = time(() => { for (const t of texts) findings += core.analyse(t, 'yaml', core.ALL_RULES, { allRules: true }).findings.length; });
+record('lint throughput, all corpus YAML', totalLines / (lintMs / 1000), 'lines/s', `(${yamlFiles.length} files, ${totalLines} lines, ${findings} findings, ${lintMs.toFixed(0)} ms)`);
+
+// 3. Knowledge: bundle load and search latency.
+const loadMs = time(() => core.loadBundledKnowledge(root));
+const kb = core.loadBundledKnowledge(root);
+record('knowledge bundle load (notes, cards, lunr index)', loadMs, 'ms', `(${kb.notes.length} notes, ${kb.cards.length} cards)`);
+const queries = ['deployment', 'kube proxy', 'namespace isolation', 'nodeport', 'gvisor sentry', 'terraform state', 'rego', 'mqtt qos', 'probe', 'limits', 'cgrou', 'contanerd', 'helm chart', 'argo', 'wasm'];
+const searchTimes = [];
+for (let round = 0; round < 20; round++) for (const q of queries) searchTimes.push(time(() => kb.search(q)));
+record('search p95 over bundled notes', p95(searchTimes), 'ms', `(${searchTimes.length} queries, median ${median(searchTimes).toFixed(3)} ms)`);
+
+// 4. Language server over stdio: start, first diagnostics and hover latency on the big file.
+const lsp = await startServer();
+record('language server start (spawn → initialize result)', lsp.startMs, 'ms');
+const uri = pathToFileURL(bigFile).toString();
+const firstDiagnostics = await lsp.open(uri, text);
+record('first diagnostics, argo-cd install.yaml (didOpen → publish)', firstDiagnostics, 'ms', `(${(firstDiagnostics / bare).toFixed(2)}× bare parse)`);
+const kindLines = text.split('\n').map((l, i) => (l.startsWith('kind: ') ? i : -1)).filter((i) => i >= 0);
+const hoverTimes = [];
+for (let i = 0; i < 200; i++) {
+  const line = kindLines[(i * 7) % kindLines.length];
+  const t = performance.now();
+  await lsp.request('textDocument/hover', { textDocument: { uri }, position: { line, character: 8 } });
+  hoverTimes.push(performance.now() - t);
+}
+record('hover p95 on kind: lines, argo-cd install.yaml (LSP round trip)', p95(hoverTimes), 'ms', `(200 hovers, median ${median(hoverTimes).toFixed(2)} ms)`);
+const editTimes = [];
+for (let v = 2; v < 7; v++) {
+  const edited = text.replace('name: argocd-application-controller', `name: argocd-application-controller${v}`);
+  editTimes.push(await lsp.change(uri, v, edited));
+}
+record('diagnostics after an edit (didChange → publish, incl. 200 ms debounce)', median(editTimes), 'ms', `(median of 5; ${(median(editTimes) - 200).toFixed(0)} ms without the debounce)`);
+lsp.stop();
+
+// 5. Activation in a real VS Code (code-server), read from the extension's own log line.
+if (!process.argv.includes('--no-editor')) {
+  try { record('extension activation in VS Code (code-server 1.100.3)', await activationInEditor(), 'ms', '(activate() → return, from the extension log)'); }
+  catch (error) { console.log(`activation: not measured (${error.message})`); }
+}
+
+const machine = `${os.cpus()[0]?.model ?? 'cpu'} × ${os.cpus().length}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()} ${os.release()}`;
+fs.mkdirSync(path.join(root, 'bench', 'out'), { recursive: true });
+fs.writeFileSync(path.join(root, 'bench', 'out', 'latest.json'), JSON.stringify({ date: new Date().toISOString(), machine, results }, null, 2));
+console.log(`\n| measure | value | note |\n|---|---|---|\n${results.map((r) => `| ${r.name} | ${r.value} ${r.unit} | ${r.note} |`).join('\n')}\n\nMachine: ${machine}; ${new Date().toISOString()}`);
+
+async function startServer() {
+  const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
+  const t = performance.now();
+  const child = spawn(process.execPath, [path.join(root, 'dist', 'server', 'main.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  let onDiagnostics = () => {};
+  connection.onNotification('textDocument/publishDiagnostics', (p) => onDiagnostics(p));
+  connection.listen();
+  await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
+  const startMs = performance.now() - t;
+  await connection.sendNotification('initialized', {});
+  const waitDiagnostics = (version) => new Promise((resolve) => { onDiagnostics = (p) => { if (p.version === version) resolve(); }; });
+  return {
+    startMs,
+    request: (method, params) => connection.sendRequest(method, params),
+    async open(uri, text) {
+      const t0 = performance.now(); const done = waitDiagnostics(1);
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+      await done; return performance.now() - t0;
+    },
+    async change(uri, version, text) {
+      const t0 = performance.now(); const done = waitDiagnostics(version);
+      await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+      await done; return performance.now() - t0;
+    },
+    stop() { connection.dispose(); child.kill(); },
+  };
+}
+
+async function activationInEditor() {
+  const { ensureCodeServer, launchChromium, startCodeServer, workbenchUrl } = await import('../scripts/e2e/codeServer.mjs');
+  ensureCodeServer();
+  const runDir = path.join(root, '.vscode-test', 'runs', `bench-${Date.now()}`);
+  const server = await startCodeServer({ runDir });
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    const file = path.join(root, 'examples', 'kubernetes', 'web.yaml');
+    await page.goto(workbenchUrl(server.base, path.join(root, 'examples'), { extensionDevelopmentPath: root }), { waitUntil: 'domcontentloaded' });
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.keyboard.press('Control+P');
+    await page.keyboard.type('web.yaml');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'web.yaml' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    const deadline = Date.now() + 60_000;
+    while (Date.now() < deadline) {
+      for (const log of findFiles(path.join(runDir, 'ud', 'logs'), /Cloud-Native Companion\.log$/)) {
+        const m = /Activated in ([\d.]+) ms/.exec(fs.readFileSync(log, 'utf8'));
+        if (m) return Number(m[1]);
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    throw new Error(`no activation line in ${runDir}/ud/logs (file ${file})`);
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}
+
+function findFiles(dir, pattern, found = []) {
+  let entries = [];
+  try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { return found; }
+  for (const e of entries) { const f = path.join(dir, e.name); if (e.isDirectory()) findFiles(f, pattern, found); else if (pattern.test(e.name)) found.push(f); }
+  return found;
+}

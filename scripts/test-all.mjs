@@ -1,0 +1,48 @@
+// `npm test`: build, then every suite in order — unit (vitest), integration (mocha in a real VS Code extension host),
+// UI (Playwright driving the VS Code workbench) and the VSIX packaging check. Prints one closing line with the totals.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const out = path.join(root, 'test-output');
+fs.mkdirSync(out, { recursive: true });
+const node = process.execPath;
+const run = (label, args, env = {}) => {
+  console.log(`\n=== ${label}`);
+  const result = spawnSync(node, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  return result.status ?? 1;
+};
+const readJson = (file) => { try { return JSON.parse(fs.readFileSync(file, 'utf8')); } catch { return undefined; } };
+
+let passed = 0, failed = 0;
+const count = (p, f) => { passed += p; failed += f; };
+
+if (run('build', ['scripts/build.mjs']) !== 0) { console.log('\ntests: 0 passed, 1 failed (build failed)'); process.exit(1); }
+
+for (const file of ['unit-results.json', 'integration-results.json', 'ui-results.json', 'package-results.json']) fs.rmSync(path.join(out, file), { force: true });
+
+const unitStatus = run('unit tests (vitest)', ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(out, 'unit-results.json')}`]);
+const unit = readJson(path.join(out, 'unit-results.json'));
+count(unit?.numPassedTests ?? 0, unit ? unit.numFailedTests + (unit.numPendingTests ?? 0) + (unit.numTodoTests ?? 0) : 1);
+if (unitStatus !== 0 && !unit?.numFailedTests) count(0, 1);
+
+const integrationStatus = run('integration tests (mocha in VS Code)', ['test/integration/runTest.mjs']);
+const integration = readJson(path.join(out, 'integration-results.json'));
+count(integration?.passes ?? 0, integration ? integration.failures : 1);
+if (integrationStatus !== 0 && !integration?.failures) count(0, 1);
+
+const uiStatus = run('UI test (Playwright + VS Code workbench)', ['test/ui/run.mjs']);
+const ui = readJson(path.join(out, 'ui-results.json')) ?? [];
+count(ui.filter((s) => s.ok).length, ui.length ? ui.filter((s) => !s.ok).length : 1);
+if (uiStatus !== 0 && ui.every((s) => s.ok)) count(0, 1);
+
+const startStatus = run('npm start, checked (code-server serves the workbench with the extension)', ['scripts/start.mjs', '--check']);
+count(startStatus === 0 ? 1 : 0, startStatus === 0 ? 0 : 1);
+
+const packageStatus = run('package (VSIX under 10 MB)', ['scripts/package.mjs', '--check']);
+count(packageStatus === 0 ? 1 : 0, packageStatus === 0 ? 0 : 1);
+
+console.log(`\ntests: ${passed} passed, ${failed} failed`);
+process.exitCode = failed === 0 ? 0 : 1;
