@@ -1,11 +1,14 @@
 import type { K8sObject } from '../model/k8sObject';
+import type { ManifestEditor } from '../rules/editor';
 import type { Finding, Fix, ParsedFile, Rule, RuleContext } from '../rules/rule';
+import { yamlEditor } from '../yaml/yamlEditor';
+import type { ParsedYamlFile } from '../yaml/parseYaml';
 
 export interface LintOptions { rules: readonly Rule[]; allRules?: boolean }
 
 /** Runs every enabled rule on every object of a file; a rule that throws is reported, never fatal. */
 export function lintFile(file: ParsedFile, options: LintOptions): Finding[] {
-  const context: RuleContext = { file, objects: file.objects };
+  const context: RuleContext = { file, objects: file.objects, editor: editorFor(file) };
   const findings: Finding[] = [];
   for (const rule of options.rules) {
     if (!rule.enabledByDefault && !options.allRules) continue;
@@ -26,10 +29,16 @@ export function fixesFor(finding: Finding, file: ParsedFile, rules: readonly Rul
   const rule = rules.find((r) => r.id === finding.ruleId);
   if (!rule?.fix) return [];
   try {
-    return rule.fix(finding, { file, objects: file.objects });
+    return rule.fix(finding, { file, objects: file.objects, editor: editorFor(file) });
   } catch {
     return [];
   }
+}
+
+/** The edit adapter for a file's language. */
+export function editorFor(file: ParsedFile): ManifestEditor {
+  if (file.language === 'yaml') return yamlEditor(file as ParsedYamlFile);
+  throw new Error(`No editor for ${file.language} files yet`);
 }
 
 function summary(object: K8sObject): Finding['object'] {

@@ -1,7 +1,6 @@
 import { containersOf } from '../model/podSpecs';
 import { parseImageReference } from '../model/imageReference';
 import { child, scalarString, type ScalarNode } from '../model/tree';
-import { replaceScalar } from '../yaml/yamlScalarEdits';
 import type { Fix, Rule } from './rule';
 
 const PLACEHOLDER_TAG = 'TODO-pin-version';
@@ -59,13 +58,13 @@ export const imageTagNotPinned: Rule = {
         const pinned = parsed.digest ? `${repository}@${parsed.digest}` : `${repository}:${parsed.tag}`;
         if (seen.has(pinned)) continue;
         seen.add(pinned);
-        fixes.push({ title: `Pin image to ${pinned} (used by ${other.address})`, isPreferred: fixes.length === 0, edits: replaceScalar(context.file.text, node, pinned) });
+        fixes.push({ title: `Pin image to ${pinned} (used by ${other.address})`, isPreferred: fixes.length === 0, edits: context.editor.setScalar(node, pinned) });
       }
     }
     fixes.push({
       title: `Pin image tag: ${repository}:${PLACEHOLDER_TAG} (fill in a released version)`,
       isPreferred: false,
-      edits: replaceScalar(context.file.text, node, `${repository}:${PLACEHOLDER_TAG}`, 'TODO: replace with a released version tag or an @sha256 digest'),
+      edits: context.editor.setScalar(node, `${repository}:${PLACEHOLDER_TAG}`, 'TODO: replace with a released version tag or an @sha256 digest'),
     });
     return fixes;
   },

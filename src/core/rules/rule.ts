@@ -1,6 +1,7 @@
 import type { K8sObject } from '../model/k8sObject';
 import type { Span } from '../model/tree';
-import type { ParsedYamlFile } from '../yaml/parseYaml';
+import type { ParsedFileBase } from '../model/parsedFile';
+import type { ManifestEditor } from './editor';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -14,12 +15,15 @@ export interface Equivalents {
   regula?: string[];
 }
 
-export type ParsedFile = ParsedYamlFile;
+/** Any parsed file (YAML or Terraform); language-specific details stay in the adapters. */
+export type ParsedFile = ParsedFileBase;
 
 export interface RuleContext {
   file: ParsedFile;
   /** Every object of the file (cross-object rules look at them all). */
   objects: K8sObject[];
+  /** Edits in the file's own language (YAML or HCL), so a rule's fix is written once for both. */
+  editor: ManifestEditor;
 }
 
 /** What a rule reports; the engine adds the rule id, severity and object. */

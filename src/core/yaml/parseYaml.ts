@@ -1,9 +1,9 @@
 import { Alias, Document, isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Node } from 'yaml';
 import type { K8sObject } from '../model/k8sObject';
 import { LineIndex } from '../text/lineIndex';
+import type { ParsedFileBase, SyntaxProblem } from '../model/parsedFile';
 import { child, listItems, scalarString, type MapEntry, type MapNode, type Span, type ValueNode } from '../model/tree';
 
-export interface SyntaxProblem { message: string; span: Span; severity: 'error' | 'warning' }
 
 export interface ParsedYamlDocument {
   index: number;
@@ -16,13 +16,11 @@ export interface ParsedYamlDocument {
   problems: SyntaxProblem[];
 }
 
-export interface ParsedYamlFile {
+export type { SyntaxProblem };
+
+export interface ParsedYamlFile extends ParsedFileBase {
   language: 'yaml';
-  text: string;
-  lines: LineIndex;
   documents: ParsedYamlDocument[];
-  objects: K8sObject[];
-  problems: SyntaxProblem[];
 }
 
 /** Above this many nodes a document is treated as hostile (alias bomb) or too big to model. */

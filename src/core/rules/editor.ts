@@ -1,0 +1,19 @@
+import type { MapNode, ScalarNode } from '../model/tree';
+import type { TextEdit } from './rule';
+
+/**
+ * Language-neutral edits for fixes. Paths and keys are Kubernetes field names (camelCase); the YAML editor writes
+ * YAML keeping indentation, comments and style, the HCL editor writes blocks/attributes keeping formatting.
+ * Values are plain JSON values (string, number, boolean, arrays, objects).
+ */
+export interface ManifestEditor {
+  /** Replaces a scalar's value, keeping its quoting; an optional comment is appended on its line. */
+  setScalar(node: ScalarNode, value: string | number | boolean, comment?: string): TextEdit[];
+  /**
+   * Sets `path` (one or more keys) under `map` to `value`, creating missing intermediate maps, replacing an existing
+   * value. `comment` (e.g. `TODO: size from measurements`) goes on the line of the written value(s).
+   */
+  setIn(map: MapNode, path: string[], value: unknown, comment?: string): TextEdit[];
+  /** Removes the entry `key` from `map`. */
+  deleteKey(map: MapNode, key: string): TextEdit[];
+}
