@@ -37,7 +37,8 @@ export const explainCommand: Command = {
       return EXIT.notBuilt;
     }
     const analysis = analyse(text, language, ALL_RULES);
-    const parsedFile = analysis.file!;
+    const parsedFile = analysis.file;
+    if (parsedFile?.language !== 'yaml') { console.error(`cnc explain: ${analysis.skipped ?? 'cannot analyse this file'}`); return EXIT.notBuilt; }
     const offset = parsedFile.lines.offsetAt({ line: Number(line) - 1, character: Number(col) - 1 });
     const hover = yamlHover(parsedFile, offset, loadBundledKnowledge(packageRoot()));
     if (parsed.values.json) {

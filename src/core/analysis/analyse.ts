@@ -1,15 +1,19 @@
 import { lintFile } from '../lint/lint';
-import type { Finding, ParsedFile, Rule } from '../rules/rule';
-import { parseYaml } from '../yaml/parseYaml';
+import type { Finding, Rule } from '../rules/rule';
+import type { ParsedFileBase } from '../model/parsedFile';
+import { parseYaml, type ParsedYamlFile } from '../yaml/parseYaml';
 
 export type DocumentLanguage = 'yaml' | 'terraform' | 'other';
 
 /** Files above this size are not analysed (the editor stays responsive); the user is told once per file. */
 export const MAX_ANALYSED_BYTES = 8 * 1024 * 1024;
 
+/** A parsed file of a known language; `language` tells which (Terraform's own type replaces the base one). */
+export type AnalysedFile = ParsedYamlFile | (ParsedFileBase & { language: 'terraform' });
+
 export interface Analysis {
   language: DocumentLanguage;
-  file?: ParsedFile;
+  file?: AnalysedFile;
   findings: Finding[];
   /** Why the file was not analysed, when it was not. */
   skipped?: string;
