@@ -1,101 +1,117 @@
 // The review page. Built by esbuild into dist/webview/review.js; runs inside the webview's sandboxed iframe.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
-import { parseExtensionMessage, type ReviewCardView, type WebviewToExtension } from '../src/core/review/protocol';
+import { parseExtensionMessage, type WebviewToExtension } from '../src/core/review/protocol';
+import type { ReviewRating } from '../src/core/review/scheduler';
+import { button, el } from './dom';
+import { reviewView } from './reviewView';
+import * as session from './sessionState';
+import { statsView } from './statsView';
 
 interface VsCodeApi { postMessage(message: WebviewToExtension): void; getState(): unknown; setState(state: unknown): void }
 declare function acquireVsCodeApi(): VsCodeApi;
 
-interface State { title: string; cards: ReviewCardView[]; position: number; revealed: boolean }
-
 const vscode = acquireVsCodeApi();
 const app = document.getElementById('app')!;
-let state: State | undefined = vscode.getState() as State | undefined;
+let page: session.PageState = session.parsePageState(vscode.getState()) ?? { view: 'review' };
 
-const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string; id?: string } = {}, ...children: Node[]) => {
-  const node = document.createElement(tag);
-  if (props.className) node.className = props.className;
-  if (props.id) node.id = props.id;
-  // Card text is shown as text, never as HTML: a note cannot inject markup or script into this page.
-  if (props.text !== undefined) node.textContent = props.text;
-  node.append(...children);
-  return node;
-};
+const post = (message: WebviewToExtension) => vscode.postMessage(message);
 
-function button(id: string, label: string, onClick: () => void, secondary = false): HTMLElement {
-  const b = document.createElement('vscode-button');
-  b.id = id;
-  b.textContent = label;
-  if (secondary) b.setAttribute('secondary', '');
-  b.addEventListener('click', onClick);
-  return b;
-}
-
-function save(next: State): void {
-  state = next;
-  vscode.setState(next);
+function commit(next: session.PageState): void {
+  page = next;
+  vscode.setState(page);
   render();
 }
 
+function withSession(change: (s: session.SessionState) => session.SessionState | undefined): void {
+  if (!page.session) return;
+  const next = change(page.session);
+  if (next) commit({ ...page, session: next });
+}
+
+/** Review ids are made here so that an answer resent after a reload is recognised and saved once. */
+function newId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  return Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+const actions = {
+  reveal: () => withSession((s) => {
+    const next = session.reveal(s);
+    const card = session.currentItem(s)?.card;
+    if (next && card) post({ type: 'revealed', cardId: card.id });
+    return next;
+  }),
+  grade: (rating: ReviewRating) => withSession((s) => {
+    const result = session.answer(s, rating, newId(), Date.now());
+    if (result) post(result.message);
+    return result?.state;
+  }),
+  undo: () => withSession((s) => {
+    const result = session.undo(s, Date.now());
+    if (result) post({ type: 'undo', reviewId: result.reviewId });
+    return result?.state;
+  }),
+  end: () => withSession((s) => (s.ended ? undefined : session.end(s))),
+  openNote: (noteId: string) => post({ type: 'openNote', noteId }),
+  showStats: () => { commit({ ...page, view: 'stats' }); post({ type: 'showStats' }); },
+  chooseScope: () => post({ type: 'chooseScope' }),
+  studyAhead: () => post({ type: 'startReview', ahead: true }),
+};
+
 function render(): void {
-  app.replaceChildren();
-  if (!state) { app.append(el('p', { className: 'muted', text: 'Loading cards…' })); return; }
-  const card = state.cards[state.position];
-  app.append(el('h1', { text: state.title }));
-  if (!card) { app.append(el('p', { id: 'empty', className: 'muted', text: 'No cards to show.' })); return; }
-  app.append(el('p', { className: 'progress', id: 'progress', text: `Card ${state.position + 1} of ${state.cards.length} · ${card.noteTitle}` }));
-  const front = el('section', { className: 'card-front', id: 'front' });
-  front.append(...renderText(card.front));
-  app.append(front);
-  if (state.revealed) {
-    const back = el('section', { className: 'card-back', id: 'answer' });
-    back.append(...renderText(card.back));
-    app.append(el('hr'), back);
+  const nodes: Node[] = [];
+  if (page.problem) {
+    nodes.push(el('div', { className: 'problem', id: 'problem', attrs: { role: 'alert' } },
+      el('span', { text: page.problem }),
+      button('dismiss-problem', 'Dismiss', () => commit({ ...page, problem: undefined }), { secondary: true })));
   }
-  const actions = el('div', { className: 'actions' });
-  if (!state.revealed) actions.append(button('reveal', 'Show answer', reveal));
-  else if (state.position + 1 < state.cards.length) actions.append(button('next', 'Next card', next));
-  actions.append(button('open-note', 'Open note', () => vscode.postMessage({ type: 'openNote', noteId: card.noteId }), true));
-  app.append(actions, el('p', { className: 'muted hint', text: 'Space or Enter shows the answer.' }));
-}
-
-/** Paragraphs and inline code, as text nodes. */
-function renderText(text: string): Node[] {
-  return text.split(/\n{2,}/).map((paragraph) => {
-    const p = el('p');
-    paragraph.split(/(`[^`]+`)/).forEach((part) => {
-      if (part.startsWith('`') && part.endsWith('`') && part.length > 1) p.append(el('code', { text: part.slice(1, -1) }));
-      else if (part) p.append(document.createTextNode(part));
-    });
-    return p;
-  });
-}
-
-function reveal(): void {
-  if (!state || state.revealed) return;
-  const card = state.cards[state.position];
-  if (!card) return;
-  save({ ...state, revealed: true });
-  vscode.postMessage({ type: 'revealed', cardId: card.id });
-}
-
-function next(): void {
-  if (!state) return;
-  save({ ...state, position: Math.min(state.position + 1, state.cards.length - 1), revealed: false });
+  const inProgress = page.session && !session.isOver(page.session) && page.session.queue.length > 0;
+  if (page.view === 'stats') {
+    document.title = 'Study Statistics';
+    nodes.push(...statsView(page.stats, {
+      review: () => post({ type: 'startReview', ahead: false }),
+      ...(inProgress ? { backToSession: () => { commit({ ...page, view: 'review' }); post({ type: 'showing', view: 'review' }); } } : {}),
+    }));
+  } else {
+    document.title = 'Review Cards';
+    nodes.push(...reviewView(page.session, actions));
+  }
+  app.replaceChildren(...nodes);
 }
 
 window.addEventListener('message', (event: MessageEvent) => {
   const message = parseExtensionMessage(event.data);
   if (!message) { console.warn('Ignored a malformed message from the extension'); return; }
-  const sameSession = state && state.title === message.title && state.cards.length === message.cards.length;
-  save(sameSession ? { ...state!, cards: message.cards } : { title: message.title, cards: message.cards, position: 0, revealed: false });
-});
-
-window.addEventListener('keydown', (event) => {
-  if ((event.key === ' ' || event.key === 'Enter') && !(event.target instanceof HTMLInputElement)) {
-    event.preventDefault();
-    if (state && !state.revealed) reveal(); else next();
+  switch (message.type) {
+    case 'session': commit({ ...page, view: 'review', session: session.startSession(message, Date.now()) }); break;
+    case 'graded': withSession((s) => session.graded(s, message.reviewId, message.again, Date.now())); break;
+    case 'undone': break; // the page already stepped back when the user pressed u
+    case 'stats': commit({ ...page, view: 'stats', stats: message.stats }); break;
+    case 'problem': commit({ ...page, problem: message.message }); break;
   }
 });
 
+const GRADE_KEYS: Record<string, ReviewRating> = { 1: 1, 2: 2, 3: 3, 4: 4 };
+
+window.addEventListener('keydown', (event) => {
+  if (event.ctrlKey || event.metaKey || event.altKey) return;
+  const target = event.target as HTMLElement | null;
+  // A focused button handles Space and Enter itself; text fields keep their keys.
+  if (target && (target.tagName === 'VSCODE-BUTTON' || target.tagName === 'INPUT' || target.tagName === 'TEXTAREA') && (event.key === ' ' || event.key === 'Enter')) return;
+  if (page.view !== 'review' || !page.session) return;
+  const s = page.session;
+  const key = event.key;
+  if ((key === ' ' || key === 'Enter') && session.currentItem(s) && !s.revealed) { event.preventDefault(); actions.reveal(); return; }
+  if (key in GRADE_KEYS && s.revealed) { event.preventDefault(); actions.grade(GRADE_KEYS[key]!); return; }
+  if (key === 'u' || key === 'U') { event.preventDefault(); actions.undo(); return; }
+  if (key === 'o' || key === 'O') { const card = session.currentItem(s)?.card; if (card) { event.preventDefault(); actions.openNote(card.noteId); } return; }
+  if (key === 'Escape' && session.currentItem(s)) { event.preventDefault(); actions.end(); }
+});
+
 render();
-vscode.postMessage({ type: 'ready' });
+post(page.view === 'stats' || page.session ? { type: 'ready', restoring: true } : { type: 'ready' });
+if (page.view === 'stats') post({ type: 'showStats' });
+// Answers sent just before a reload may not have reached the extension: send them again (saved once, by id).
+for (const a of page.session?.answers ?? []) {
+  if (!a.saved) post({ type: 'grade', reviewId: a.reviewId, cardId: a.cardId, rating: a.rating, durationMs: a.durationMs });
+}

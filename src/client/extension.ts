@@ -1,14 +1,19 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { HOVER_COMMANDS } from '../core/hover/commandLinks';
-import { NOTE_REQUEST, type NoteInfo } from '../server/protocol';
-import { ReviewPanel } from './review/reviewPanel';
+import { NOTE_REQUEST, type InitializationOptions, type NoteInfo } from '../server/protocol';
+import { registerKnowledge } from './knowledge';
+import { notesMarkdownPlugin } from './knowledge/markdownPreview';
+import { NotesFolders } from './knowledge/notesFolders';
+import { registerReview } from './review';
 
 let client: LanguageClient | undefined;
 
 /** What the extension exports: for integration tests and for users curious about start-up cost. */
 export interface CompanionApi {
   activationMs: number;
+  /** VS Code's Markdown preview calls this (contributes.markdown.markdownItPlugins). */
+  extendMarkdownIt: typeof notesMarkdownPlugin;
   client(): LanguageClient | undefined;
 }
 
@@ -30,14 +35,20 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
     documentSelector: [
       { scheme: 'file', language: 'yaml' }, { scheme: 'untitled', language: 'yaml' },
       { scheme: 'file', language: 'terraform' }, { scheme: 'file', language: 'terraform-vars' },
+      // Notes: the server only answers for Markdown files inside the configured notes folders.
+      { scheme: 'file', language: 'markdown' },
     ],
+    initializationOptions: {
+      notesFolders: NotesFolders.resolve(),
+      terraformExtensionInstalled: vscode.extensions.getExtension('hashicorp.terraform') !== undefined,
+    } satisfies InitializationOptions,
     outputChannel: output,
     // Hover Markdown may only run our own commands, never arbitrary ones a note could name.
     markdown: { isTrusted: { enabledCommands: [...HOVER_COMMANDS] }, supportHtml: false },
   };
   client = new LanguageClient('cnc', 'Cloud-Native Companion', serverOptions, clientOptions);
   const languageClient = client;
-  const review = new ReviewPanel(context, languageClient, output);
+  const review = registerReview(context, languageClient, output);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('cnc.openNote', async (noteId: unknown) => {
@@ -49,14 +60,15 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
       }
       await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.file(note.path));
     }),
-    vscode.commands.registerCommand('cnc.reviewCards', (scope?: unknown) => review.open(scope)),
     vscode.commands.registerCommand('cnc.showActivationTime', () =>
       vscode.window.showInformationMessage(`Cloud-Native Companion activated in ${api.activationMs.toFixed(1)} ms.`)),
-    vscode.window.registerWebviewPanelSerializer(ReviewPanel.viewType, review.serializer()),
   );
 
+  const knowledge = registerKnowledge(context, languageClient, review.dueCounts);
+  context.subscriptions.push(review.onDidChangeDueCounts(() => knowledge.concepts.refreshCounts()));
+
   languageClient.start().catch((error: unknown) => output.error(`Language server failed to start: ${String(error)}`));
-  const api: CompanionApi = { activationMs: performance.now() - started, client: () => client };
+  const api: CompanionApi = { activationMs: performance.now() - started, extendMarkdownIt: notesMarkdownPlugin, client: () => client };
   output.info(`Activated in ${api.activationMs.toFixed(1)} ms (language server starting in its own process).`);
   return api;
 }

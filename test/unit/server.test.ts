@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -35,10 +35,13 @@ describe('cnc serve --stdio', () => {
     child.kill();
   });
 
-  it('publishes the same finding as cnc lint', async () => {
+  it('publishes the same findings as cnc lint', async () => {
     const published = await diagnostics;
     expect(published.uri).toBe(uri);
-    expect(published.diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([['image-tag-not-pinned', 19]]);
+    const lint = spawnSync(process.execPath, [path.join(root, 'dist/cli/cnc.js'), 'lint', file, '--format', 'json'], { encoding: 'utf8' });
+    const fromCli = JSON.parse(lint.stdout).files[0].findings.map((f: { ruleId: string; range: { start: { line: number } } }) => [f.ruleId, f.range.start.line]);
+    expect(published.diagnostics.map((d) => [d.code, d.range.start.line]).sort()).toEqual(fromCli.sort());
+    expect(fromCli).toContainEqual(['image-tag-not-pinned', 19]);
   });
 
   it('answers a hover on kind: Deployment with the note summary', async () => {
@@ -48,8 +51,9 @@ describe('cnc serve --stdio', () => {
 
   it('offers the quick fix and the concept actions for the diagnostic', async () => {
     const published = await diagnostics;
+    const imageTag = published.diagnostics.find((d) => d.code === 'image-tag-not-pinned')!;
     const actions = await connection.sendRequest('textDocument/codeAction', {
-      textDocument: { uri }, range: published.diagnostics[0]!.range, context: { diagnostics: published.diagnostics },
+      textDocument: { uri }, range: imageTag.range, context: { diagnostics: [imageTag] },
     }) as { title: string; isPreferred?: boolean }[];
     expect(actions.map((a) => a.title)).toEqual([
       'Pin image to nginx:1.27.3 (used by Deployment/web-canary)',
@@ -58,5 +62,18 @@ describe('cnc serve --stdio', () => {
       'Review cards for Image tags and digests',
     ]);
     expect(actions[0]!.isPreferred).toBe(true);
+  });
+
+  it('checks and explains Terraform kubernetes_* resources with the same rules', async () => {
+    const tfFile = path.join(root, 'examples/terraform/main.tf');
+    const tfUri = pathToFileURL(tfFile).toString();
+    const published = new Promise<{ diagnostics: { code: string; message: string }[] }>((resolve) => {
+      connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: { code: string; message: string }[] }) => { if (p.uri === tfUri) resolve(p); });
+    });
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: tfUri, languageId: 'terraform', version: 1, text: fs.readFileSync(tfFile, 'utf8') } });
+    const { diagnostics: tfDiagnostics } = await published;
+    expect(tfDiagnostics.find((d) => d.code === 'image-tag-not-pinned')?.message).toMatch(/nginx:latest/);
+    const hover = await connection.sendRequest('textDocument/hover', { textDocument: { uri: tfUri }, position: { line: 1, character: 30 } }) as { contents: { value: string } } | null;
+    expect(hover?.contents.value).toContain('Deployment');
   });
 });

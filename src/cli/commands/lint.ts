@@ -1,75 +1,160 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyse, languageOfPath } from '../../core/analysis/analyse';
+import { analyse, languageOfPath, type AnalysedFile } from '../../core/analysis/analyse';
+import type { ConfigProblem } from '../../core/config/config';
+import { parseKubernetesVersion } from '../../core/config/kubernetesVersion';
+import { configRelativePath, loadConfigFile, loadConfigFor, type LoadedConfig } from '../../core/config/loadConfig';
+import { lintFileDetailed, type LintOptions } from '../../core/lint/lint';
+import { configurableIds } from '../../core/lint/ruleSettings';
+import type { K8sObject } from '../../core/model/k8sObject';
 import { ALL_RULES } from '../../core/rules';
+import { initTerraform } from '../../core/terraform/runtime';
 import type { Severity } from '../../core/rules/rule';
-import { EXIT, UsageError, type Command } from '../cli';
+import { EXIT, packageRoot, UsageError, type Command } from '../cli';
 import { formatJson } from '../format/json';
-import type { FileReport, ReportedFinding } from '../format/report';
+import { fileReport, type FileReport } from '../format/report';
 import { formatSarif } from '../format/sarif';
 import { formatText } from '../format/text';
 import { collectFiles } from './files';
 
 const RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
 const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
+const FORMATS = ['text', 'json', 'sarif'] as const;
 
 export const lintCommand: Command = {
   name: 'lint',
   summary: 'check manifests and Terraform files (text, JSON or SARIF)',
   help: [
-    'Usage: cnc lint PATHS... [--format text|json|sarif] [--all-rules] [--fail-on error|warning|info|never]',
+    'Usage: cnc lint PATHS... [--format text|json|sarif] [--all-rules] [--kubernetes-version X.Y]',
+    '                [--fail-on error|warning|info|never] [--config FILE]',
     '',
-    'Checks Kubernetes YAML files (directories are searched for .yaml, .yml and .tf). Findings are the same as the',
-    "editor's diagnostics. Exit 0 when nothing reaches --fail-on (default: warning), 1 otherwise, 2 on a usage error.",
+    'Checks Kubernetes YAML and Terraform files; directories are searched for .yaml, .yml and .tf. Findings are the',
+    "same as the editor's diagnostics. Files of the same directory are seen together, so a Service in one file is",
+    'matched against the Deployment in the file next to it.',
     '',
-    '  --format      text (default), json, or sarif (SARIF 2.1.0 for code scanning)',
-    '  --all-rules   also run the rules that are off by default',
-    '  --fail-on     lowest severity that makes the exit code 1 (default warning)',
+    '  --format              text (default), json (findings with fixes), or sarif (SARIF 2.1.0 for code scanning)',
+    '  --all-rules           also run the rules that are off by default',
+    '  --kubernetes-version  target release for apiVersion checks (default: the config file, else 1.30)',
+    '  --fail-on             lowest severity that makes the exit code 1 (default warning); syntax errors count as errors',
+    `  --config              config file to use instead of the nearest .cnc.yaml above each PATH`,
+    '',
+    'Exit codes: 0 nothing at or above --fail-on, 1 otherwise, 2 usage or config error.',
   ].join('\n'),
-  run(args) {
+  async run(args) {
     let parsed;
     try {
       parsed = parseArgs({ args, allowPositionals: true, options: {
-        format: { type: 'string', default: 'text' }, 'all-rules': { type: 'boolean', default: false }, 'fail-on': { type: 'string', default: 'warning' },
+        format: { type: 'string', default: 'text' },
+        'all-rules': { type: 'boolean', default: false },
+        'fail-on': { type: 'string', default: 'warning' },
+        'kubernetes-version': { type: 'string' },
+        config: { type: 'string' },
       } });
     } catch (error) { throw new UsageError((error as Error).message); }
     const { values, positionals } = parsed;
-    if (!['text', 'json', 'sarif'].includes(values.format!)) throw new UsageError(`unknown --format "${values.format}"`);
-    if (!(FAIL_ON as readonly string[]).includes(values['fail-on']!)) throw new UsageError(`unknown --fail-on "${values['fail-on']}"`);
+    const format = values.format as (typeof FORMATS)[number];
+    if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown --format "${values.format}" (use ${FORMATS.join(', ')})`);
+    const failOn = values['fail-on'] as (typeof FAIL_ON)[number];
+    if (!(FAIL_ON as readonly string[]).includes(failOn)) throw new UsageError(`unknown --fail-on "${values['fail-on']}" (use ${FAIL_ON.join(', ')})`);
+    const version = values['kubernetes-version'];
+    if (version !== undefined && !parseKubernetesVersion(version)) throw new UsageError(`--kubernetes-version "${version}" is not a Kubernetes release such as 1.30`);
     if (positionals.length === 0) throw new UsageError('give at least one file or directory');
     const { files, missing } = collectFiles(positionals);
     if (missing.length) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
+    // A parser that fails to load is reported on each .tf file (analyse says why), not as a crash.
+    if (files.some((f) => languageOfPath(f) === 'terraform')) await initTerraform({ packageRoot: packageRoot() }).catch(() => undefined);
 
-    const reports: FileReport[] = files.map((file) => lintOne(file, values['all-rules']!));
-    const output = values.format === 'json' ? formatJson(reports) : values.format === 'sarif' ? formatSarif(reports, ALL_RULES, process.cwd()) : formatText(reports);
+    const ids = configurableIds(ALL_RULES);
+    const explicit = values.config !== undefined ? loadConfigFile(values.config, ids) : undefined;
+    if (explicit && !fs.existsSync(explicit.path!)) throw new UsageError(`no such config file: ${values.config}`);
+
+    const reports: FileReport[] = [];
+    const assigned = new Set<string>();
+    for (const root of positionals) {
+      // Each file belongs to the first PATH that holds it, so overlapping PATHs do not lint a file twice.
+      const group = files.filter((f) => !assigned.has(path.resolve(f)) && isUnder(f, root));
+      for (const f of group) assigned.add(path.resolve(f));
+      const loaded = explicit ?? loadConfigFor(fs.statSync(root).isDirectory() ? root : path.dirname(root), ids);
+      if (!reportConfigProblems(loaded)) return EXIT.usage;
+      for (const directory of groupByDirectory(group)) {
+        reports.push(...lintGroup(directory, loaded, { allRules: values['all-rules']!, kubernetesVersion: version, withFixes: format === 'json' }));
+      }
+    }
+
+    const output = format === 'json' ? formatJson(reports) : format === 'sarif' ? formatSarif(reports, ALL_RULES, process.cwd(), packageVersion()) : formatText(reports);
     process.stdout.write(output + '\n');
-    const failOn = values['fail-on'] as (typeof FAIL_ON)[number];
     if (failOn === 'never') return EXIT.ok;
     const threshold = RANK[failOn];
-    return reports.some((r) => r.findings.some((f) => RANK[f.severity] >= threshold)) ? EXIT.findings : EXIT.ok;
+    const failing = reports.some((r) => r.errors.length > 0 || r.findings.some((f) => RANK[f.severity] >= threshold));
+    return failing ? EXIT.findings : EXIT.ok;
   },
 };
 
-function lintOne(file: string, allRules: boolean): FileReport {
+interface GroupOptions { allRules: boolean; kubernetesVersion?: string; withFixes: boolean }
+
+/**
+ * Files of one directory, in the order found. A directory is the unit manifests are written in (an app, a Kustomize
+ * base); a whole repository would let unrelated projects satisfy each other's references.
+ */
+function groupByDirectory(files: string[]): string[][] {
+  const groups = new Map<string, string[]>();
+  for (const file of files) {
+    const dir = path.dirname(path.resolve(file));
+    groups.set(dir, [...(groups.get(dir) ?? []), file]);
+  }
+  return [...groups.values()];
+}
+
+/** Lints files that belong together: every file is parsed first, then each is linted seeing the objects of the others. */
+function lintGroup(files: string[], loaded: LoadedConfig, options: GroupOptions): FileReport[] {
+  const parsed = files.map((file) => readAndParse(file));
+  const everyObject = parsed.flatMap((p) => p.file?.objects ?? []);
+  return parsed.map((p) => {
+    if (!p.file) return { path: p.path, language: p.language, skipped: p.skipped, findings: [], errors: [], suppressed: 0 };
+    const own = new Set<K8sObject>(p.file.objects);
+    const lintOptions: Omit<LintOptions, 'rules'> = {
+      allRules: options.allRules,
+      config: loaded.config,
+      kubernetesVersion: options.kubernetesVersion,
+      workspaceObjects: everyObject.filter((o) => !own.has(o)),
+      path: configRelativePath(loaded, p.path),
+    };
+    const result = lintFileDetailed(p.file, { ...lintOptions, rules: ALL_RULES });
+    return fileReport(p.path, p.language, p.file, result, ALL_RULES, options.withFixes ? lintOptions : undefined);
+  });
+}
+
+function readAndParse(file: string): { path: string; language: string; file?: AnalysedFile; skipped?: string } {
   const language = languageOfPath(file);
   let text: string;
   try { text = fs.readFileSync(file, 'utf8'); } catch (error) {
-    return { path: file, language, skipped: `cannot read: ${(error as Error).message}`, findings: [] };
+    return { path: file, language, skipped: `cannot read: ${(error as Error).message}` };
   }
-  const analysis = analyse(text, language, ALL_RULES, { allRules });
-  const findings: ReportedFinding[] = [];
-  const parsed = analysis.file;
-  if (parsed) {
-    for (const p of parsed.problems) {
-      findings.push({ ruleId: 'yaml-syntax', severity: p.severity, message: p.message, range: parsed.lines.rangeOf(p.span.start, p.span.end) });
-    }
-    for (const f of analysis.findings) {
-      const rule = ALL_RULES.find((r) => r.id === f.ruleId);
-      findings.push({
-        ruleId: f.ruleId, severity: f.severity, message: f.message, range: parsed.lines.rangeOf(f.span.start, f.span.end),
-        object: { address: f.object.address, kind: f.object.kind, name: f.object.name, namespace: f.object.namespace }, concept: rule?.concept,
-      });
-    }
-  }
-  return { path: file, language, skipped: analysis.skipped, findings };
+  // No rules here: only the parse (and the size guard); linting happens once every file of the group is parsed.
+  const analysis = analyse(text, language, []);
+  return { path: file, language, file: analysis.file, skipped: analysis.skipped ?? (analysis.file ? undefined : 'not a YAML or Terraform file') };
 }
+
+/** Prints config problems to stderr; false when one of them is an error (the run stops with exit code 2). */
+function reportConfigProblems(loaded: LoadedConfig): boolean {
+  if (loaded.problems.length === 0) return true;
+  const text = loaded.path && fs.existsSync(loaded.path) ? fs.readFileSync(loaded.path, 'utf8') : '';
+  const line = (p: ConfigProblem) => text.slice(0, p.span.start).split('\n').length;
+  for (const p of loaded.problems) console.error(`${loaded.path ?? 'config'}:${line(p)}: ${p.severity}: ${p.message}`);
+  return !loaded.problems.some((p) => p.severity === 'error');
+}
+
+function isUnder(file: string, root: string): boolean {
+  const relative = path.relative(path.resolve(root), path.resolve(file));
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+function packageVersion(): string {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return '0.0.0';
+  }
+}
+

@@ -1,12 +1,19 @@
-import type { Severity } from '../../core/rules/rule';
+import type { AnalysedFile } from '../../core/analysis/analyse';
+import { fixesFor, type LintOptions, type LintResult } from '../../core/lint/lint';
+import type { Rule, Severity } from '../../core/rules/rule';
 import type { Range } from '../../core/text/lineIndex';
 
-/** One linted file as every output format sees it (positions 1-based only when printed as text). */
+/** One linted file as every output format sees it (positions 0-based; text and SARIF print them 1-based). */
 export interface FileReport {
   path: string;
   language: string;
+  /** Why the file was not analysed, when it was not. */
   skipped?: string;
   findings: ReportedFinding[];
+  /** Syntax errors: the file (or a document of it) could not be read, so it was not checked. */
+  errors: ReportedError[];
+  /** How many findings suppressions hid. */
+  suppressed: number;
 }
 
 export interface ReportedFinding {
@@ -14,6 +21,46 @@ export interface ReportedFinding {
   severity: Severity;
   message: string;
   range: Range;
-  object?: { address: string; kind?: string; name?: string; namespace?: string };
+  object: { kind?: string; name?: string; namespace?: string; address: string };
+  container?: string;
   concept?: string;
+  fixes: ReportedFix[];
+}
+
+export interface ReportedFix {
+  title: string;
+  isPreferred: boolean;
+  edits: { range: Range; newText: string }[];
+}
+
+export interface ReportedError { message: string; range: Range }
+
+/**
+ * A file's report from its parse and lint. Syntax problems are condensed to the first error of each document (with
+ * how many more there were): one broken line often produces a cascade of errors that says nothing new.
+ */
+export function fileReport(path: string, language: string, file: AnalysedFile, result: LintResult, rules: readonly Rule[], fixOptions?: Omit<LintOptions, 'rules'>): FileReport {
+  const range = (span: { start: number; end: number }) => file.lines.rangeOf(span.start, span.end);
+  const findings = result.findings.map((f): ReportedFinding => ({
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    range: range(f.span),
+    object: { kind: f.object.kind, name: f.object.name, namespace: f.object.namespace, address: f.object.address },
+    container: f.container,
+    concept: rules.find((r) => r.id === f.ruleId)?.concept,
+    fixes: fixOptions ? fixesFor(f, file, rules, fixOptions).map((fix) => ({ title: fix.title, isPreferred: fix.isPreferred, edits: fix.edits.map((e) => ({ range: range(e.span), newText: e.newText })) })) : [],
+  }));
+  return { path, language, findings, errors: syntaxErrors(file).map((e) => ({ message: e.message, range: range(e.span) })), suppressed: result.suppressed.length };
+}
+
+function syntaxErrors(file: AnalysedFile): { message: string; span: { start: number; end: number } }[] {
+  const groups = 'documents' in file ? file.documents.map((d) => d.problems) : [file.problems];
+  return groups.flatMap((problems) => {
+    const errors = problems.filter((p) => p.severity === 'error');
+    const first = errors[0];
+    if (!first) return [];
+    const more = errors.length - 1;
+    return [{ message: more > 0 ? `${first.message} (and ${more} more error${more === 1 ? '' : 's'} after it)` : first.message, span: first.span }];
+  });
 }

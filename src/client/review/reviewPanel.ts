@@ -1,38 +1,53 @@
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
-import { parseWebviewMessage, type ExtensionToWebview, type ReviewCardView } from '../../core/review/protocol';
-import { CARDS_REQUEST, type CardWithTitle } from '../../server/protocol';
+import { parseScope, parseWebviewMessage, type ExtensionToWebview, type ReviewScope } from '../../core/review/protocol';
+import type { ReviewService } from '../../core/review/reviewService';
 import { reviewHtml } from './reviewHtml';
 
-interface ReviewScope { noteId?: string }
+type Pending = 'session' | 'stats' | undefined;
 
-/** Hosts the flashcard webview: one panel, restored after a reload by a serializer (not retainContextWhenHidden). */
+/**
+ * Hosts the review webview: one panel for sessions and statistics, restored after a reload by a serializer (not
+ * `retainContextWhenHidden`). The page keeps its own progress in its saved state; the host answers its requests.
+ */
 export class ReviewPanel {
   static readonly viewType = 'cnc.review';
   private panel: vscode.WebviewPanel | undefined;
-  private scope: ReviewScope = {};
+  private scope: ReviewScope = { kind: 'due' };
+  /** What to send once the page says it is ready (a page still loading would miss it). */
+  private pending: Pending;
+  private pageReady = false;
 
   constructor(
     private readonly context: vscode.ExtensionContext,
-    private readonly client: LanguageClient,
+    private readonly service: ReviewService,
     private readonly output: vscode.LogOutputChannel,
+    private readonly hooks: { chooseScope(): Promise<ReviewScope | undefined>; changed(): void },
   ) {}
 
-  async open(rawScope?: unknown): Promise<void> {
-    this.scope = toScope(rawScope);
-    if (this.panel) this.panel.reveal();
-    else this.attach(vscode.window.createWebviewPanel(ReviewPanel.viewType, 'Review Cards', vscode.ViewColumn.Beside, this.options()));
-    await this.sendSession();
+  async open(scope: ReviewScope): Promise<void> {
+    this.scope = scope;
+    await this.show('session');
+  }
+
+  async showStats(): Promise<void> {
+    await this.show('stats');
   }
 
   serializer(): vscode.WebviewPanelSerializer {
     return {
       deserializeWebviewPanel: async (panel, state: unknown) => {
-        this.scope = toScope((state as { scope?: unknown } | undefined)?.scope);
+        this.scope = parseScope((state as { session?: { scope?: unknown } } | undefined)?.session?.scope) ?? { kind: 'due' };
         panel.webview.options = this.options();
         this.attach(panel);
       },
     };
+  }
+
+  private async show(what: Exclude<Pending, undefined>): Promise<void> {
+    this.pending = what;
+    if (this.panel) this.panel.reveal();
+    else this.attach(vscode.window.createWebviewPanel(ReviewPanel.viewType, 'Review Cards', vscode.ViewColumn.Beside, this.options()));
+    if (this.pageReady) await this.flushPending();
   }
 
   private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {
@@ -41,9 +56,10 @@ export class ReviewPanel {
 
   private attach(panel: vscode.WebviewPanel): void {
     this.panel = panel;
+    this.pageReady = false;
     panel.webview.html = reviewHtml(panel.webview, this.context.extensionUri);
-    panel.onDidDispose(() => { this.panel = undefined; }, null, this.context.subscriptions);
-    panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw), null, this.context.subscriptions);
+    panel.onDidDispose(() => { if (this.panel === panel) { this.panel = undefined; this.pageReady = false; } }, null, this.context.subscriptions);
+    panel.webview.onDidReceiveMessage((raw: unknown) => this.receive(raw).catch((error: unknown) => this.fail(error)), null, this.context.subscriptions);
   }
 
   private async receive(raw: unknown): Promise<void> {
@@ -53,24 +69,70 @@ export class ReviewPanel {
       return;
     }
     switch (message.type) {
-      case 'ready': await this.sendSession(); break;
+      case 'ready':
+        this.pageReady = true;
+        // A page restored from its saved state carries on with it, unless something new was asked for meanwhile.
+        if (!this.pending && !message.restoring) this.pending = 'session';
+        await this.flushPending();
+        break;
       case 'revealed': this.output.debug(`Card revealed: ${message.cardId}`); break;
+      case 'grade': {
+        const { again, problem } = await this.service.grade(message);
+        if (problem) this.problem(problem);
+        await this.post({ type: 'graded', reviewId: message.reviewId, ...(again ? { again } : {}) });
+        this.hooks.changed();
+        break;
+      }
+      case 'undo':
+        if (await this.service.undo(message.reviewId)) await this.post({ type: 'undone', reviewId: message.reviewId });
+        this.hooks.changed();
+        break;
       case 'openNote': await vscode.commands.executeCommand('cnc.openNote', message.noteId); break;
+      case 'showStats': await this.sendStats(); break;
+      case 'startReview': this.scope = { ...this.scope, ahead: message.ahead }; await this.sendSession(); break;
+      case 'showing': if (this.panel) this.panel.title = message.view === 'stats' ? 'Study Statistics' : 'Review Cards'; break;
+      case 'chooseScope': {
+        const scope = await this.hooks.chooseScope();
+        if (scope) await this.open(scope);
+        break;
+      }
     }
   }
 
-  private async sendSession(): Promise<void> {
-    if (!this.panel) return;
-    await this.client.start();
-    const cards = await this.client.sendRequest<CardWithTitle[]>(CARDS_REQUEST, { noteId: this.scope.noteId });
-    const views: ReviewCardView[] = cards.map((c) => ({ id: c.id, noteId: c.noteId, noteTitle: c.noteTitle, kind: c.kind, front: c.front, back: c.back }));
-    const title = this.scope.noteId ? `Cards: ${views[0]?.noteTitle ?? this.scope.noteId}` : 'All cards';
-    const message: ExtensionToWebview = { type: 'session', title, cards: views };
-    await this.panel.webview.postMessage(message);
+  private async flushPending(): Promise<void> {
+    const what = this.pending;
+    this.pending = undefined;
+    if (what === 'session') await this.sendSession();
+    else if (what === 'stats') await this.sendStats();
   }
-}
 
-function toScope(raw: unknown): ReviewScope {
-  const noteId = (raw as { noteId?: unknown } | undefined)?.noteId;
-  return typeof noteId === 'string' && /^[a-z0-9-]{1,100}$/.test(noteId) ? { noteId } : {};
+  private async sendSession(): Promise<void> {
+    const { session, carried } = await this.service.startSession(this.scope);
+    if (carried.length) {
+      this.output.info(`Carried the history of ${carried.length} reworded card(s) over: ${carried.map((c) => `${c.from} → ${c.to}`).join(', ')}`);
+      void vscode.window.showInformationMessage(`${carried.length} card(s) were reworded in their notes; their review history now belongs to the new wording.`);
+    }
+    if (this.panel) this.panel.title = 'Review Cards';
+    await this.post(session);
+  }
+
+  private async sendStats(): Promise<void> {
+    const stats = await this.service.stats();
+    if (this.panel) this.panel.title = 'Study Statistics';
+    await this.post({ type: 'stats', stats });
+  }
+
+  private async post(message: ExtensionToWebview): Promise<void> {
+    await this.panel?.webview.postMessage(message);
+  }
+
+  private problem(message: string): void {
+    this.output.error(message);
+    void vscode.window.showErrorMessage(message);
+    void this.post({ type: 'problem', message });
+  }
+
+  private fail(error: unknown): void {
+    this.problem(`Review: ${error instanceof Error ? error.message : String(error)}`);
+  }
 }

@@ -1,6 +1,6 @@
-import { lintFile } from '../lint/lint';
+import { lintFile, type LintOptions } from '../lint/lint';
 import type { Finding, Rule } from '../rules/rule';
-import type { ParsedFileBase } from '../model/parsedFile';
+import { tryParseTerraform, type ParsedTerraformFile } from '../terraform/parseTerraform';
 import { parseYaml, type ParsedYamlFile } from '../yaml/parseYaml';
 
 export type DocumentLanguage = 'yaml' | 'terraform' | 'other';
@@ -9,7 +9,17 @@ export type DocumentLanguage = 'yaml' | 'terraform' | 'other';
 export const MAX_ANALYSED_BYTES = 8 * 1024 * 1024;
 
 /** A parsed file of a known language; `language` tells which (Terraform's own type replaces the base one). */
-export type AnalysedFile = ParsedYamlFile | (ParsedFileBase & { language: 'terraform' });
+export type AnalysedFile = ParsedYamlFile | ParsedTerraformFile;
+
+export interface AnalyseOptions {
+  allRules?: boolean;
+  /** Terraform: the previous analysis's file of the same document, re-parsed incrementally (its tree is consumed). */
+  previous?: AnalysedFile;
+  /** Terraform: keep the syntax tree for the next incremental parse (free it with releaseTerraformFile on close). */
+  incremental?: boolean;
+  /** Workspace config, target version, other files' objects and the file's config-relative path (see LintOptions). */
+  lint?: Omit<LintOptions, 'rules' | 'allRules'>;
+}
 
 export interface Analysis {
   language: DocumentLanguage;
@@ -32,14 +42,19 @@ export function languageOfId(languageId: string): DocumentLanguage {
 }
 
 /** Parse once, lint once: the result every adapter (server, CLI) shares for one version of a text. */
-export function analyse(text: string, language: DocumentLanguage, rules: readonly Rule[], options: { allRules?: boolean } = {}): Analysis {
+export function analyse(text: string, language: DocumentLanguage, rules: readonly Rule[], options: AnalyseOptions = {}): Analysis {
   if (text.length > MAX_ANALYSED_BYTES) {
     return { language, findings: [], skipped: `File is larger than ${MAX_ANALYSED_BYTES / 1024 / 1024} MB; Cloud-Native Companion does not analyse it.` };
   }
   if (language === 'yaml') {
     const file = parseYaml(text);
-    return { language, file, findings: lintFile(file, { rules, allRules: options.allRules }) };
+    return { language, file, findings: lintFile(file, { ...options.lint, rules, allRules: options.allRules }) };
   }
-  if (language === 'terraform') return { language, findings: [], skipped: 'Terraform analysis is not built yet.' };
+  if (language === 'terraform') {
+    const previous = options.previous?.language === 'terraform' ? options.previous : undefined;
+    const parsed = tryParseTerraform(text, { previous, incremental: options.incremental });
+    if ('skipped' in parsed) return { language, findings: [], skipped: parsed.skipped };
+    return { language, file: parsed.file, findings: lintFile(parsed.file, { ...options.lint, rules, allRules: options.allRules }) };
+  }
   return { language, findings: [] };
 }

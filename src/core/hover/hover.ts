@@ -2,9 +2,13 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { Note } from '../knowledge/note';
 import type { K8sObject } from '../model/k8sObject';
 import { nodeAtOffset } from '../model/nodeAt';
-import type { Span } from '../model/tree';
+import type { ScalarNode, Span } from '../model/tree';
+import { describeField, describeKind, type FieldDoc, type KindDoc } from '../schema/describeField';
+import { manifestObjects, objectAtOffset } from '../yaml/manifestObjects';
 import type { ParsedYamlFile } from '../yaml/parseYaml';
+import { fieldMarkdown, kindMarkdown, referenceLink } from './apiMarkdown';
 import { commandLink } from './commandLinks';
+import { contextConcepts, fieldConcepts, kindPathOf } from './conceptLookup';
 
 export interface ConceptInfo {
   noteId: string;
@@ -23,30 +27,81 @@ export interface HoverResult {
   path: string;
   concepts: ConceptInfo[];
   markdown: string;
+  /** The API's description of the hovered field (YAML hovers on a field or value). */
+  field?: FieldDoc;
+  /** The API's description of the hovered kind (YAML hovers on `kind:`). */
+  kind?: KindDoc;
 }
 
-/** Hover for a YAML file at an offset: the concept notes bound to the hovered kind, field or value. */
-export function yamlHover(file: ParsedYamlFile, offset: number, kb: KnowledgeBase): HoverResult | undefined {
-  const object = file.objects.find((o) => offset >= o.span.start && offset <= o.span.end && o.root.span.start <= offset && offset <= o.root.span.end);
-  if (!object) return undefined;
+export interface YamlHoverOptions {
+  /** The file's name or path: a `kustomization.yaml` without apiVersion/kind is still a Kustomization. */
+  fileName?: string;
+}
+
+/** Concepts shown at most in one hover (the first bindings that match win). */
+const MAX_CONCEPTS = 3;
+
+/**
+ * Hover for a YAML file at an offset. Two answers: what the hovered kind, field or value is (the Kubernetes API's
+ * description, type and path, or ours for the custom resources we document), and the concept notes bound to it (by
+ * kind, kind path, API type path or value), with links to the note, its cards and the kind's reference page.
+ */
+export function yamlHover(file: ParsedYamlFile, offset: number, kb: KnowledgeBase, options: YamlHoverOptions = {}): HoverResult | undefined {
+  const object = objectAtOffset(manifestObjects(file, options.fileName), offset);
+  if (!object?.kind) return undefined;
   const hit = nodeAtOffset(object.root, offset);
   if (!hit?.entry) return undefined;
-  const kindPath = [object.kind ?? '?', ...hit.path.map((p) => (typeof p === 'number' ? '[]' : p))].join('.').replace(/\.\[\]/g, '[]');
-  let notes: Note[] = [];
-  let subject = kindPath;
-  let span = hit.on === 'key' ? hit.entry.keySpan : hit.node.span;
-  if (hit.path.length === 1 && hit.path[0] === 'kind' && object.kind) {
-    notes = kb.notesForKind(object.kind, object.apiVersion);
-    subject = `kind: ${object.kind}`;
-    span = { start: hit.entry.keySpan.start, end: hit.entry.value.span.end };
-  } else if (hit.on === 'value' && hit.node.kind === 'scalar' && hit.node.value !== null) {
-    notes = kb.notesForValue([`${kindPath}=${String(hit.node.value)}`]);
-    subject = `${hit.path.at(-1)}: ${String(hit.node.value)}`;
+  const kindPath = kindPathOf(object.kind, hit.path);
+  const apiVersion = object.apiVersion ?? '';
+
+  if (hit.path.length === 1 && hit.path[0] === 'kind') {
+    const kind = safely(() => describeKind(apiVersion, object.kind!));
+    const concepts = kb.notesForKind(object.kind, object.apiVersion).slice(0, MAX_CONCEPTS).map((n) => conceptInfo(n, kb));
+    if (!kind && concepts.length === 0) return undefined;
+    const subject = `kind: ${object.kind}`;
+    const span = { start: hit.entry.keySpan.start, end: hit.entry.value.span.end };
+    const markdown = joinSections(kind && kindMarkdown(kind), concepts.length ? renderHover(subject, concepts) : undefined, kind && referenceLink(kind));
+    return { span, subject, path: kindPath, concepts, markdown, ...(kind ? { kind } : {}) };
   }
-  if (notes.length === 0) notes = kb.notesForField([kindPath]);
-  if (notes.length === 0) return undefined;
-  const concepts = notes.map((n) => conceptInfo(n, kb));
-  return { span, subject, path: kindPath, concepts, markdown: renderHover(subject, concepts) };
+
+  const field = safely(() => describeField(apiVersion, object.kind!, hit.path));
+  const name = hit.path.filter((p): p is string => typeof p === 'string').at(-1) ?? hit.entry.key;
+  const scalar = hit.node.kind === 'scalar' && hit.node.value !== null ? String((hit.node as ScalarNode).value) : undefined;
+  const hovered = hit.on === 'value' ? scalar : undefined;
+  const own = fieldConcepts(kb, kindPath, field?.typePath, name, { hovered, written: hit.on === 'key' ? scalar : undefined });
+  if (!field && own.notes.length === 0) return undefined;
+  const concepts = own.notes.slice(0, MAX_CONCEPTS).map((n) => conceptInfo(n, kb));
+  const context = concepts.length ? undefined : contextConcepts(kb, apiVersion, object.kind, hit.path);
+  const subject = hovered !== undefined ? `${name}: ${hovered}` : field?.path ?? kindPath;
+  const span = hit.on === 'key' ? hit.entry.keySpan : hit.node.span;
+  const markdown = joinSections(
+    field && fieldMarkdown(field, { value: hovered, listItem: typeof hit.path.at(-1) === 'number' }),
+    concepts.length ? renderHover(own.subject, concepts) : context && renderContext(context.via, context.notes.slice(0, 2).map((n) => conceptInfo(n, kb))),
+    field && referenceLink(field),
+  );
+  return { span, subject, path: field?.path ?? kindPath, concepts, markdown, ...(field ? { field } : {}) };
+}
+
+/** The enclosing concept of a field without its own: one line per note, with its links. */
+function renderContext(via: string, concepts: ConceptInfo[]): string {
+  return concepts.map((c) => {
+    const links = [`[Open note](${commandLink('cnc.openNote', [c.noteId])} "Open the ${c.title} note")`];
+    if (c.cardCount > 0) links.push(`[Review ${c.cardCount} card${c.cardCount === 1 ? '' : 's'}](${commandLink('cnc.reviewCards', [{ noteId: c.noteId }])})`);
+    return `Part of **${c.title}** (\`${via}\`): ${c.summary} ${links.join(' · ')}`;
+  }).join('\n\n');
+}
+
+function joinSections(...sections: (string | undefined)[]): string {
+  return sections.filter((s): s is string => !!s).join('\n\n---\n\n');
+}
+
+/** The API data is generated at build time; a tree that has not been built still gets the concept half. */
+function safely<T>(describe: () => T): T | undefined {
+  try {
+    return describe();
+  } catch {
+    return undefined;
+  }
 }
 
 export function conceptInfo(note: Note, kb: KnowledgeBase): ConceptInfo {
@@ -54,16 +109,15 @@ export function conceptInfo(note: Note, kb: KnowledgeBase): ConceptInfo {
 }
 
 export function renderHover(subject: string, concepts: ConceptInfo[]): string {
-  const parts: string[] = [];
-  for (const c of concepts) {
-    parts.push(`**${c.title}** — concept for \`${subject}\``, '', c.summary);
+  return concepts.map((c) => {
+    const parts = [`**${c.title}** — concept for \`${subject}\``, '', c.summary];
     if (c.whyItMatters) parts.push('', '**Why it matters**', '', linkWikilinks(firstBlock(c.whyItMatters)));
     const links = [`[Open note](${commandLink('cnc.openNote', [c.noteId])} "Open the ${c.title} note")`];
     if (c.cardCount > 0) links.push(`[Review ${c.cardCount} card${c.cardCount === 1 ? '' : 's'}](${commandLink('cnc.reviewCards', [{ noteId: c.noteId }])})`);
     if (c.docs) links.push(`[Docs ↗](${c.docs})`);
     parts.push('', links.join(' · '));
-  }
-  return parts.join('\n');
+    return parts.join('\n');
+  }).join('\n\n');
 }
 
 /** `[[id]]` and `[[id|label]]` become links that open the note (the only command hovers may run). */

@@ -25,6 +25,8 @@ export interface Note {
   origin: string;
   /** Wikilinks in the body, with their line (0-based), for validation and backlinks. */
   links: { target: string; line: number }[];
+  /** 0-based file line of each top-level front matter key, for diagnostics. */
+  keyLines: Record<string, number>;
 }
 
 export type CardKind = 'basic' | 'multiline' | 'cloze';

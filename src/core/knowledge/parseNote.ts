@@ -73,6 +73,7 @@ export function parseNote(text: string, path: string, origin: string): ParsedNot
     sources: strings(fields.sources),
     docs: typeof fields.docs === 'string' ? fields.docs : undefined,
     bindings, body, path, origin, links,
+    keyLines: Object.fromEntries(fmLines.map((l, i) => [/^([A-Za-z_][\w-]*):/.exec(l)?.[1], i + 1]).filter(([k]) => k)),
     whyItMatters: section(body, 'Why it matters'),
   };
   const cards = parseCards(id, body, bodyLineOffset);

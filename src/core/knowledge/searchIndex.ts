@@ -20,24 +20,59 @@ export function buildSearchIndex(notes: Note[]): lunr.Index {
 
 /**
  * Free text to lunr query without lunr's query syntax, so user input like `foo:bar` or `-x` never throws.
- * Each word matches exactly (boosted), as a prefix (for search-as-you-type) and, for longer words, with one typo.
+ * Each word matches exactly (boosted); the last word also as a prefix (search as you type); when that finds little,
+ * words get one typo of tolerance.
  */
 export function searchIndex(index: lunr.Index, notesById: Map<string, Note>, query: string, limit = 20): SearchHit[] {
   const words = query.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
   if (words.length === 0) return [];
-  const results = index.query((q) => {
-    for (const word of words) {
+  const run = (fuzzy: boolean) => index.query((q) => {
+    words.forEach((word, i) => {
       q.term(word, { boost: 10 });
-      q.term(word, { wildcard: lunr.Query.wildcard.TRAILING, usePipeline: false, boost: 3 });
-      if (word.length > 4) q.term(word, { editDistance: 1, usePipeline: false, boost: 1 });
-    }
+      if (i === words.length - 1) q.term(word, { wildcard: lunr.Query.wildcard.TRAILING, usePipeline: false, boost: 2 });
+      if (fuzzy && word.length > 4) q.term(word, { editDistance: 1, usePipeline: false, boost: 1 });
+    });
   });
+  let results = run(false);
+  if (results.length < limit) results = run(true);
+  // Lunr's idf makes words that most notes use ("pod", "container") nearly worthless even in a title, so how well
+  // the query names a note is scored on its own and dominates; the text score orders the rest.
+  const best = results[0]?.score || 1;
+  const stemmedWords = words.map(stem);
   const hits: SearchHit[] = [];
-  for (const result of results) {
+  for (const result of results.slice(0, Math.max(100, limit * 3))) {
     const note = notesById.get(result.ref);
     if (!note) continue;
-    hits.push({ id: note.id, title: note.title, aliases: note.aliases, score: Number(result.score.toFixed(4)), path: note.path, summary: note.summary });
-    if (hits.length >= limit) break;
+    const score = 0.5 * (result.score / best) + 2 * nameMatch(note, stemmedWords);
+    hits.push({ id: note.id, title: note.title, aliases: note.aliases, score: Number(score.toFixed(4)), path: note.path, summary: note.summary });
   }
-  return hits;
+  return hits.sort((a, b) => b.score - a.score).slice(0, limit);
+}
+
+const stem = (word: string) => String(lunr.stemmer(new lunr.Token(word, {})));
+const namePartsCache = new WeakMap<Note, string[][]>();
+
+/** Stemmed words of the note's title, id and each alias (computed once per note). */
+function nameParts(note: Note): string[][] {
+  let parts = namePartsCache.get(note);
+  if (!parts) {
+    parts = [note.title, note.id, ...note.aliases].map((name) => name.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean).map(stem));
+    namePartsCache.set(note, parts);
+  }
+  return parts;
+}
+
+/**
+ * 0–1.5: 1.5 when the query is exactly one of the note's names; otherwise half the share of query words found in
+ * a name (a word that only starts a name word counts a quarter) plus half the share of that name the query covers.
+ */
+function nameMatch(note: Note, words: string[]): number {
+  let best = 0;
+  for (const parts of nameParts(note)) {
+    if (parts.length === words.length && parts.every((p, i) => p === words[i])) return 1.5;
+    const found = words.reduce((n, w) => n + (parts.includes(w) ? 1 : parts.some((p) => p.startsWith(w)) ? 0.25 : 0), 0);
+    const covered = parts.filter((p) => words.includes(p)).length;
+    best = Math.max(best, 0.5 * (found / words.length) + 0.5 * (parts.length ? covered / parts.length : 0));
+  }
+  return best;
 }

@@ -1,17 +1,51 @@
+import { EMPTY_CONFIG, type CncConfig } from '../config/config';
+import { DEFAULT_KUBERNETES_VERSION } from '../config/kubernetesVersion';
 import type { K8sObject } from '../model/k8sObject';
+import { containersOf } from '../model/podSpecs';
 import type { ManifestEditor } from '../rules/editor';
-import type { Finding, Fix, ParsedFile, Rule, RuleContext } from '../rules/rule';
+import type { Finding, Fix, ParsedFile, Rule, RuleContext, Severity } from '../rules/rule';
 import { yamlEditor } from '../yaml/yamlEditor';
 import type { ParsedYamlFile } from '../yaml/parseYaml';
+import { hclEditor } from '../terraform/hclEditor';
+import type { ParsedTerraformFile } from '../terraform/parseTerraform';
+import { terraformFindings } from '../terraform/terraformLint';
+import { SUPPRESSION_REASON_MISSING, SUPPRESSION_UNKNOWN_RULE } from './notices';
+import { activeRules, configurableIds, noticeSeverity } from './ruleSettings';
+import { annotationSuppressions, commentSuppressions, configSuppressions, type Suppression } from './suppression';
 
-export interface LintOptions { rules: readonly Rule[]; allRules?: boolean }
+export interface LintOptions {
+  rules: readonly Rule[];
+  /** Also run the rules that are off by default (rules the config turns off stay off). */
+  allRules?: boolean;
+  /** Workspace config: rules on/off, severities, target version, ignore entries. */
+  config?: CncConfig;
+  /** Target Kubernetes release; wins over the config's. Default 1.30. */
+  kubernetesVersion?: string;
+  /**
+   * Objects from the other files of the same workspace folder (never this file's own). Cross-object rules see them
+   * (a Service here, its Deployment there); findings are only reported for this file's objects.
+   */
+  workspaceObjects?: readonly K8sObject[];
+  /** This file's path relative to the config file's folder, with `/` separators (for `ignore.files` globs). */
+  path?: string;
+}
+
+export interface LintResult {
+  findings: Finding[];
+  /** Findings hidden by a comment, an annotation or the config, with what hid them. */
+  suppressed: { finding: Finding; by: 'comment' | 'annotation' | 'config' }[];
+}
 
 /** Runs every enabled rule on every object of a file; a rule that throws is reported, never fatal. */
 export function lintFile(file: ParsedFile, options: LintOptions): Finding[] {
-  const context: RuleContext = { file, objects: file.objects, editor: editorFor(file) };
-  const findings: Finding[] = [];
-  for (const rule of options.rules) {
-    if (!rule.enabledByDefault && !options.allRules) continue;
+  return lintFileDetailed(file, options).findings;
+}
+
+export function lintFileDetailed(file: ParsedFile, options: LintOptions): LintResult {
+  const config = options.config ?? EMPTY_CONFIG;
+  const context = ruleContext(file, options);
+  const raw: Finding[] = [];
+  for (const { rule, severity } of activeRules(options.rules, config, options.allRules ?? false)) {
     for (const object of file.objects) {
       let drafts;
       try {
@@ -19,17 +53,34 @@ export function lintFile(file: ParsedFile, options: LintOptions): Finding[] {
       } catch (error) {
         drafts = [{ message: `Rule ${rule.id} failed on this object: ${(error as Error).message}`, span: object.span }];
       }
-      for (const draft of drafts) findings.push({ ...draft, ruleId: rule.id, severity: rule.severity, object: summary(object) });
+      for (const draft of drafts) raw.push({ ...draft, ruleId: rule.id, severity, object: summary(object), container: containerAt(object, draft.span.start) });
     }
+    raw.push(...terraformFindings(rule, file, context, severity));
   }
-  return findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+  const comments = commentSuppressions(file);
+  const annotations = file.objects.flatMap((object) => annotationSuppressions(object, options.rules));
+  const fromConfig = configSuppressions(config, options.path);
+  const findings: Finding[] = [];
+  const suppressed: LintResult['suppressed'] = [];
+  for (const finding of raw) {
+    const by = comments.some((s) => s.covers(finding)) ? 'comment'
+      : annotations.some((s) => s.covers(finding)) ? 'annotation'
+        : fromConfig.some((covers) => covers(finding)) ? 'config' : undefined;
+    if (by) suppressed.push({ finding, by });
+    else findings.push(finding);
+  }
+  findings.push(...suppressionNotices([...comments, ...annotations], file, options.rules, config));
+  findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+  return { findings, suppressed };
 }
 
-export function fixesFor(finding: Finding, file: ParsedFile, rules: readonly Rule[]): Fix[] {
+/** The quick fixes of a finding; pass the same options as to `lintFile` so cross-object fixes see the same objects. */
+export function fixesFor(finding: Finding, file: ParsedFile, rules: readonly Rule[], options: Omit<LintOptions, 'rules'> = {}): Fix[] {
   const rule = rules.find((r) => r.id === finding.ruleId);
   if (!rule?.fix) return [];
   try {
-    return rule.fix(finding, { file, objects: file.objects, editor: editorFor(file) });
+    // A fix whose edits the language editor could not write (an unknown or synthetic node) is no fix.
+    return rule.fix(finding, ruleContext(file, { ...options, rules })).filter((fix) => fix.edits.length > 0);
   } catch {
     return [];
   }
@@ -38,7 +89,47 @@ export function fixesFor(finding: Finding, file: ParsedFile, rules: readonly Rul
 /** The edit adapter for a file's language. */
 export function editorFor(file: ParsedFile): ManifestEditor {
   if (file.language === 'yaml') return yamlEditor(file as ParsedYamlFile);
+  if (file.language === 'terraform') return hclEditor(file as ParsedTerraformFile);
   throw new Error(`No editor for ${file.language} files yet`);
+}
+
+function ruleContext(file: ParsedFile, options: LintOptions): RuleContext {
+  const own = new Set(file.objects);
+  const objects = options.workspaceObjects ? [...file.objects, ...options.workspaceObjects.filter((o) => !own.has(o))] : file.objects;
+  let editor: ManifestEditor | undefined;
+  return {
+    file,
+    objects,
+    // Built on first use: checking never needs it, and a language without an editor can still be checked.
+    get editor() { return (editor ??= editorFor(file)); },
+    kubernetesVersion: options.kubernetesVersion ?? options.config?.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
+  };
+}
+
+/** Findings about the suppressions themselves: no reason given, or a rule id that does not exist. */
+function suppressionNotices(suppressions: Suppression[], file: ParsedFile, rules: readonly Rule[], config: CncConfig): Finding[] {
+  const known = new Set(configurableIds(rules));
+  const notices: Finding[] = [];
+  const push = (id: string, severity: Severity | undefined, message: string, s: Suppression) => {
+    if (!severity) return;
+    const object = s.object ? summary(s.object) : { address: '(file)', language: file.language, documentIndex: -1 };
+    notices.push({ ruleId: id, severity, message, span: s.span, object });
+  };
+  for (const s of suppressions) {
+    if (s.foreign) continue;
+    const unknown = s.rules.filter((id) => id !== '*' && !known.has(id));
+    if (unknown.length > 0) {
+      push(SUPPRESSION_UNKNOWN_RULE.id, noticeSeverity(SUPPRESSION_UNKNOWN_RULE.id, config), `Unknown rule id${unknown.length > 1 ? 's' : ''} ${unknown.map((id) => `"${id}"`).join(', ')}: this suppression hides nothing for ${unknown.length > 1 ? 'them' : 'it'}.`, s);
+    }
+    if (s.rules.length === 0) push(SUPPRESSION_UNKNOWN_RULE.id, noticeSeverity(SUPPRESSION_UNKNOWN_RULE.id, config), 'This suppression names no rule, so it hides nothing; list the rule ids it is for.', s);
+    if (!s.reason) push(SUPPRESSION_REASON_MISSING.id, noticeSeverity(SUPPRESSION_REASON_MISSING.id, config), 'This suppression gives no reason; add "-- <why>" so it can be reviewed later.', s);
+  }
+  return notices;
+}
+
+/** The name of the container whose text holds `offset`, if any. */
+function containerAt(object: K8sObject, offset: number): string | undefined {
+  return containersOf(object).find((ref) => ref.container.span.start <= offset && offset < ref.container.span.end)?.name;
 }
 
 function summary(object: K8sObject): Finding['object'] {

@@ -2,6 +2,7 @@ import type { K8sObject } from '../model/k8sObject';
 import type { Span } from '../model/tree';
 import type { ParsedFileBase } from '../model/parsedFile';
 import type { ManifestEditor } from './editor';
+import type { TerraformBlock } from '../terraform/terraformBlocks';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -20,10 +21,12 @@ export type ParsedFile = ParsedFileBase;
 
 export interface RuleContext {
   file: ParsedFile;
-  /** Every object of the file (cross-object rules look at them all). */
+  /** Every object of the file, then those of the other files of its workspace folder (cross-object rules look at them all). */
   objects: K8sObject[];
   /** Edits in the file's own language (YAML or HCL), so a rule's fix is written once for both. */
   editor: ManifestEditor;
+  /** Kubernetes release the manifests target (`1.30`), for version-dependent rules. */
+  kubernetesVersion: string;
 }
 
 /** What a rule reports; the engine adds the rule id, severity and object. */
@@ -37,6 +40,8 @@ export interface FindingDraft {
 export interface Finding extends FindingDraft {
   ruleId: string;
   severity: Severity;
+  /** The container the finding points into, when it points into one (filled in by the engine). */
+  container?: string;
   object: Pick<K8sObject, 'address' | 'kind' | 'name' | 'namespace' | 'language' | 'documentIndex'>;
 }
 
@@ -61,6 +66,10 @@ export interface Rule {
   /** What to do about it. */
   remediation: string;
   equivalents: Equivalents;
+  /** Where and why the rule deliberately differs from its equivalents (shown in the rule docs). */
+  differences?: string;
   check(object: K8sObject, context: RuleContext): FindingDraft[];
+  /** Terraform-only rules: checks one top-level block of a `.tf` file (resource, data, module, provider, ...). */
+  checkTerraform?(block: TerraformBlock, context: RuleContext): FindingDraft[];
   fix?(finding: Finding, context: RuleContext): Fix[];
 }

@@ -3,13 +3,21 @@ import type { K8sObject } from '../model/k8sObject';
 import { LineIndex } from '../text/lineIndex';
 import type { ParsedFileBase, SyntaxProblem } from '../model/parsedFile';
 import { child, listItems, scalarString, type MapEntry, type MapNode, type Span, type ValueNode } from '../model/tree';
-
+import { ChunkCache } from './chunkCache';
+import { splitDocuments } from './documentChunks';
+import { isHelmTemplate } from './helmTemplate';
 
 export interface ParsedYamlDocument {
   index: number;
+  /** The document in the file (offsets of the whole file, like every span in `tree`). */
   span: Span;
-  /** The `yaml` library's document: the CST-backed AST that edits go through. */
+  /**
+   * The `yaml` library's document: the CST-backed AST that edits go through. Each document is parsed from its own
+   * text (so an unchanged document is never parsed again): the `range`s of `doc` and of the `handle`s in `tree` count
+   * from `offset`, not from the start of the file. Add `offset` to turn them into file offsets.
+   */
   doc: Document.Parsed;
+  offset: number;
   tree: ValueNode | undefined;
   /** An unrendered Helm/Go template: left alone (no syntax errors, no findings). */
   isTemplate: boolean;
@@ -26,37 +34,87 @@ export interface ParsedYamlFile extends ParsedFileBase {
 /** Above this many nodes a document is treated as hostile (alias bomb) or too big to model. */
 const MAX_NODES_PER_DOCUMENT = 250_000;
 const MAX_DEPTH = 200;
-const TEMPLATE_MARKER = /\{\{[\s\S]*?\}\}/;
+/**
+ * Parsed documents kept for reuse, by the total length of their texts: two or three large files' worth. A parse
+ * weighs tens of times its text, so this bounds the cache to a few hundred megabytes at worst.
+ */
+const CACHE_CHARS = 4_000_000;
 
+/** A chunk's documents, with offsets for the place in the file where the chunk was last seen. */
+interface ParsedChunk {
+  base: number;
+  documents: Omit<ParsedYamlDocument, 'index'>[];
+}
+
+const chunks = new ChunkCache<ParsedChunk>(CACHE_CHARS);
+
+/**
+ * Parses a YAML stream into documents, their language-neutral trees and the Kubernetes objects they hold. Each
+ * document's text is parsed once: parsing the next version of a file after an edit re-parses only the documents whose
+ * text changed, and moves the others' offsets.
+ */
 export function parseYaml(text: string): ParsedYamlFile {
   const lines = new LineIndex(text);
   const documents: ParsedYamlDocument[] = [];
   const objects: K8sObject[] = [];
   const problems: SyntaxProblem[] = [];
-  const parsed = parseAllDocuments(text, { keepSourceTokens: true, uniqueKeys: false, prettyErrors: false, strict: false });
-  const docs = Array.isArray(parsed) ? parsed : [];
-  docs.forEach((doc, index) => {
-    const [start, , end] = doc.range;
-    const source = text.slice(start, end);
-    const isTemplate = TEMPLATE_MARKER.test(source);
-    const docProblems: SyntaxProblem[] = isTemplate ? [] : [
-      ...doc.errors.map((e) => ({ message: e.message.split('\n')[0]!, span: spanOf(e.pos, text.length), severity: 'error' as const })),
-      ...doc.warnings.map((e) => ({ message: e.message.split('\n')[0]!, span: spanOf(e.pos, text.length), severity: 'warning' as const })),
-    ];
-    let tree: ValueNode | undefined;
-    if (!isTemplate && doc.contents) {
-      const budget = { nodes: 0 };
-      tree = toValueNode(doc.contents as Node, doc, budget, 0);
-      if (budget.nodes > MAX_NODES_PER_DOCUMENT) {
-        docProblems.push({ message: `This document expands to more than ${MAX_NODES_PER_DOCUMENT} nodes (aliases?); it is not analysed.`, span: { start, end: Math.min(end, start + 1) }, severity: 'warning' });
-        tree = undefined;
-      }
+  for (const chunk of splitDocuments(text)) {
+    for (const placed of chunkAt(chunk.text, chunk.start)) {
+      const document: ParsedYamlDocument = { index: documents.length, ...placed };
+      documents.push(document);
+      problems.push(...document.problems);
+      if (document.tree?.kind === 'map') objects.push(...objectsOf(document.tree, document.index, document.span));
     }
-    documents.push({ index, span: { start, end }, doc, tree, isTemplate, problems: docProblems });
-    problems.push(...docProblems);
-    if (tree?.kind === 'map') objects.push(...objectsOf(tree, index, { start, end }));
-  });
+  }
   return { language: 'yaml', text, lines, documents, objects, problems };
+}
+
+/** The documents of one chunk of text at `base`: parsed when the text is new, moved when it was seen elsewhere. */
+function chunkAt(source: string, base: number): Omit<ParsedYamlDocument, 'index'>[] {
+  const cached = chunks.get(source);
+  if (cached?.base === base) return cached.documents;
+  const documents = cached ? cached.documents.map((d) => movedDocument(d, base - cached.base)) : parseChunk(source, base);
+  chunks.set(source, { base, documents });
+  return documents;
+}
+
+function parseChunk(source: string, base: number): Omit<ParsedYamlDocument, 'index'>[] {
+  const parsed = parseAllDocuments(source, { keepSourceTokens: true, uniqueKeys: false, prettyErrors: false, strict: false });
+  return (Array.isArray(parsed) ? parsed : []).map((doc) => parseDocument(source, doc, base));
+}
+
+function parseDocument(source: string, doc: Document.Parsed, base: number): Omit<ParsedYamlDocument, 'index'> {
+  const [start, , end] = doc.range;
+  const isTemplate = isHelmTemplate(source, doc);
+  const at = (span: Span) => ({ start: span.start + base, end: span.end + base });
+  const problems: SyntaxProblem[] = isTemplate ? [] : [
+    ...doc.errors.map((e) => ({ message: e.message.split('\n')[0]!, span: at(spanOf(e.pos, source.length)), severity: 'error' as const })),
+    ...doc.warnings.map((e) => ({ message: e.message.split('\n')[0]!, span: at(spanOf(e.pos, source.length)), severity: 'warning' as const })),
+  ];
+  let tree: ValueNode | undefined;
+  if (!isTemplate && doc.contents) {
+    const budget = { nodes: 0, base };
+    tree = toValueNode(doc.contents as Node, doc, budget, 0);
+    if (budget.nodes > MAX_NODES_PER_DOCUMENT) {
+      problems.push({ message: `This document expands to more than ${MAX_NODES_PER_DOCUMENT} nodes (aliases?); it is not analysed.`, span: at({ start, end: Math.min(end, start + 1) }), severity: 'warning' });
+      tree = undefined;
+    }
+  }
+  return { span: at({ start, end }), doc, offset: base, tree, isTemplate, problems };
+}
+
+function movedDocument(d: Omit<ParsedYamlDocument, 'index'>, delta: number): Omit<ParsedYamlDocument, 'index'> {
+  const shift = (span: Span) => ({ start: span.start + delta, end: span.end + delta });
+  return { ...d, span: shift(d.span), offset: d.offset + delta, tree: d.tree && moved(d.tree, delta), problems: d.problems.map((p) => ({ ...p, span: shift(p.span) })) };
+}
+
+function moved(node: ValueNode, delta: number): ValueNode {
+  const span = { start: node.span.start + delta, end: node.span.end + delta };
+  switch (node.kind) {
+    case 'map': return { ...node, span, entries: node.entries.map((e) => ({ key: e.key, keySpan: { start: e.keySpan.start + delta, end: e.keySpan.end + delta }, value: moved(e.value, delta) })) };
+    case 'list': return { ...node, span, items: node.items.map((item) => moved(item, delta)) };
+    default: return { ...node, span };
+  }
 }
 
 function spanOf(pos: [number, number] | undefined, length: number): Span {
@@ -64,14 +122,15 @@ function spanOf(pos: [number, number] | undefined, length: number): Span {
   return { start, end: Math.max(start, Math.min(pos?.[1] ?? start + 1, length)) };
 }
 
-function nodeSpan(node: Node | null | undefined): Span {
+function nodeSpan(node: Node | null | undefined, base: number): Span {
   const range = node?.range;
-  return range ? { start: range[0], end: range[1] } : { start: 0, end: 0 };
+  return range ? { start: range[0] + base, end: range[1] + base } : { start: base, end: base };
 }
 
-function toValueNode(node: Node | null, doc: Document.Parsed, budget: { nodes: number }, depth: number): ValueNode {
+/** `budget.base` is the chunk's offset in the file: the tree's spans are file offsets. */
+function toValueNode(node: Node | null, doc: Document.Parsed, budget: { nodes: number; base: number }, depth: number): ValueNode {
   budget.nodes++;
-  const span = nodeSpan(node);
+  const span = nodeSpan(node, budget.base);
   if (budget.nodes > MAX_NODES_PER_DOCUMENT || depth > MAX_DEPTH) return { kind: 'unknown', span, reason: 'too large or too deep' };
   if (node === null || node === undefined) return { kind: 'scalar', span, value: null };
   if (isAlias(node)) {
@@ -104,7 +163,7 @@ function toValueNode(node: Node | null, doc: Document.Parsed, budget: { nodes: n
         for (const source of sources) if (source.kind === 'map') merged.push(...source.entries);
         continue;
       }
-      const keySpan = nodeSpan(keyNode);
+      const keySpan = nodeSpan(keyNode, budget.base);
       entries.push({ key, keySpan, value: pair.value === null ? { kind: 'scalar', span: { start: keySpan.end, end: keySpan.end }, value: null } : value });
     }
     for (const m of merged) if (!entries.some((e) => e.key === m.key)) entries.push(m);
@@ -113,15 +172,28 @@ function toValueNode(node: Node | null, doc: Document.Parsed, budget: { nodes: n
   return { kind: 'unknown', span, reason: 'unsupported node' };
 }
 
+/** Looks like a Kubernetes apiVersion (`v1`, `apps/v1`, `example.com/v1alpha1`) and kind (`Deployment`). */
+const API_VERSION = /^([a-z0-9]([a-z0-9.-]*[a-z0-9])?\/)?v\d+[a-z0-9]*$/;
+const KIND = /^[A-Z][A-Za-z0-9]*$/;
+
+export function isKubernetesHeader(apiVersion: string | undefined, kind: string | undefined): boolean {
+  return !!apiVersion && !!kind && API_VERSION.test(apiVersion) && KIND.test(kind);
+}
+
 function objectsOf(root: MapNode, documentIndex: number, span: Span): K8sObject[] {
   const apiVersion = scalarString(child(root, 'apiVersion'));
   const kind = scalarString(child(root, 'kind'));
-  if (!apiVersion || !kind) return [];
-  if (kind === 'List' || (kind.endsWith('List') && child(root, 'items')?.kind === 'list')) {
+  if (!isKubernetesHeader(apiVersion, kind)) return [];
+  if (kind === 'List' || (kind!.endsWith('List') && child(root, 'items')?.kind === 'list')) {
     return listItems(child(root, 'items')).flatMap((item) => (item.kind === 'map' ? objectsOf(item, documentIndex, item.span) : []));
   }
   const metadata = child(root, 'metadata');
   const name = scalarString(child(metadata, 'name'));
   const namespace = scalarString(child(metadata, 'namespace'));
   return [{ apiVersion, kind, name, namespace, language: 'yaml', address: `${kind}/${name ?? '(unnamed)'}`, documentIndex, root, span }];
+}
+
+/** Forgets every parsed document (benchmarks measure a cold parse with it; nothing else needs it). */
+export function clearParseCache(): void {
+  chunks.clear();
 }

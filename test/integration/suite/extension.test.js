@@ -40,12 +40,8 @@ suite('Cloud-Native Companion in VS Code', () => {
   });
 
   test('publishes the image-tag diagnostic with its concept', async () => {
-    const diagnostics = await until('diagnostics', () => {
-      const found = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'cnc');
-      return found.length ? found : undefined;
-    });
-    const [diagnostic] = diagnostics;
-    assert.strictEqual(diagnostic.code, 'image-tag-not-pinned');
+    const diagnostic = await until('diagnostics', () =>
+      vscode.languages.getDiagnostics(document.uri).find((d) => d.source === 'cnc' && d.code === 'image-tag-not-pinned'));
     assert.strictEqual(diagnostic.range.start.line, 19);
     assert.strictEqual(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
     assert.match(diagnostic.relatedInformation[0].message, /^Concept: Image tags and digests/);

@@ -1,0 +1,30 @@
+import type { Severity } from '../rules/rule';
+
+/** Findings the engine itself reports about suppressions, configurable in `.cnc.yaml` like rules. */
+export interface LintNotice {
+  id: string;
+  title: string;
+  severity: Severity;
+  rationale: string;
+  remediation: string;
+}
+
+export const SUPPRESSION_REASON_MISSING: LintNotice = {
+  id: 'suppression-reason-missing',
+  title: 'Suppression without a reason',
+  severity: 'info',
+  rationale:
+    'A suppression hides a finding for good. Without a reason nobody can later tell whether the exception still holds, ' +
+    'so reasons keep suppressions honest and reviewable.',
+  remediation: 'Add ` -- <why this is acceptable>` after the rule ids of the comment or annotation.',
+};
+
+export const SUPPRESSION_UNKNOWN_RULE: LintNotice = {
+  id: 'suppression-unknown-rule',
+  title: 'Suppression names an unknown rule',
+  severity: 'warning',
+  rationale: 'A misspelt rule id suppresses nothing, so the finding it was meant for keeps appearing (or a renamed rule silently comes back).',
+  remediation: 'Use the rule id exactly as `cnc rules` lists it.',
+};
+
+export const LINT_NOTICES: readonly LintNotice[] = [SUPPRESSION_REASON_MISSING, SUPPRESSION_UNKNOWN_RULE];

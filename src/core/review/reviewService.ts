@@ -1,0 +1,148 @@
+import { answerFingerprint, carryEntries, findCarryOvers, type CarryOver } from './carryOver';
+import { newEntryId, type HistoryEntry, type PruneEntry } from './historyEntries';
+import { deriveCardStates, recordReview, type CardHistory } from './historyLog';
+import { HistoryWriteError, type HistoryStore } from './historyStore';
+import { formatInterval } from './intervalLabel';
+import type { ReviewCardView, ReviewScope, SessionMessage } from './protocol';
+import { ReviewScheduler, type ReviewRating, type SchedulerSettings } from './scheduler';
+import { LEARN_AHEAD_MS, dueToday, planSession, toCardView, type StudyCard, type Workload } from './session';
+import { computeStats, type StudyStats } from './stats';
+
+export interface ReviewServiceDeps {
+  store: HistoryStore;
+  /** The cards of the notes as they are now. */
+  cards: () => Promise<StudyCard[]>;
+  settings: () => SchedulerSettings;
+  now?: () => number;
+}
+
+export interface GradeRequest { reviewId: string; cardId: string; rating: ReviewRating; durationMs: number }
+
+/**
+ * Reviewing, independent of the editor: sessions planned from the cards and the history, answers recorded in the
+ * history store, undo, carry-over of reworded cards, pruning and statistics. The VS Code side only adds the UI.
+ */
+export class ReviewService {
+  private readonly now: () => number;
+
+  constructor(private readonly deps: ReviewServiceDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  private scheduler(): ReviewScheduler { return new ReviewScheduler(this.deps.settings()); }
+
+  private async histories(scheduler = this.scheduler()): Promise<Map<string, CardHistory>> {
+    return deriveCardStates(await this.deps.store.ensureLoaded(), scheduler);
+  }
+
+  /** Today's workload (no writes: safe to call whenever the status bar refreshes). */
+  async dueToday(): Promise<Workload> {
+    const [cards, histories] = await Promise.all([this.deps.cards(), this.histories()]);
+    return dueToday(cards, histories, this.deps.settings(), this.now());
+  }
+
+  /** Plans a session. Reworded cards found on the way get their history first (see findCarryOvers). */
+  async startSession(scope: ReviewScope): Promise<{ session: SessionMessage; carried: CarryOver[] }> {
+    const carried = await this.carryOverChanged();
+    const scheduler = this.scheduler();
+    const [cards, histories] = await Promise.all([this.deps.cards(), this.histories(scheduler)]);
+    const now = this.now();
+    const plan = planSession(cards, histories, scope, scheduler.settings, now);
+    const parts = [plan.due && `${plan.due} due`, plan.fresh && `${plan.fresh} new`, scope.ahead && plan.cards.length > plan.due + plan.fresh && `${plan.cards.length - plan.due - plan.fresh} ahead of time`].filter(Boolean);
+    const note = plan.cards.length ? parts.join(' · ')
+      : !plan.inScope ? 'No cards match this selection.'
+      : plan.nextDue !== undefined ? `Nothing is due here now. The next card is due in ${formatInterval(plan.nextDue - now)}.`
+      : 'Nothing is due here now, and today\'s new cards are done.';
+    const session: SessionMessage = {
+      type: 'session',
+      id: newEntryId(),
+      title: scopeTitle(scope),
+      scope,
+      cards: plan.cards.map((c) => toCardView(c, histories.get(c.id), scheduler, now)),
+      note,
+      canStudyAhead: !scope.ahead && plan.nextDue !== undefined,
+    };
+    return { session, carried };
+  }
+
+  /**
+   * Records an answer. The same review id twice is saved once (a page restored after a reload may resend).
+   * Returns the card again when its next learning step falls within the session. When the answer could not be
+   * written, `problem` says so; the answer is then kept in memory and saved with the next write.
+   */
+  async grade(request: GradeRequest): Promise<{ again?: ReviewCardView; problem?: string }> {
+    const scheduler = this.scheduler();
+    const cards = await this.deps.cards();
+    const card = cards.find((c) => c.id === request.cardId);
+    const at = this.now();
+    let problem: string | undefined;
+    try {
+      await this.deps.store.append((log) => (log.some((e) => e.id === request.reviewId) ? [] : [recordReview(log, scheduler, {
+        id: request.reviewId, cardId: request.cardId, at, rating: request.rating, durationMs: request.durationMs,
+        ...(card ? { answer: answerFingerprint(card.back) } : {}),
+      })]));
+    } catch (error) {
+      if (!(error instanceof HistoryWriteError)) throw error;
+      problem = error.message;
+    }
+    const outcome = problem ? { problem } : {};
+    const history = deriveCardStates(this.deps.store.log, scheduler).get(request.cardId);
+    if (!card || !history || history.lastReviewId !== request.reviewId || history.state.due - at > LEARN_AHEAD_MS) return outcome;
+    return { ...outcome, again: toCardView(card, history, scheduler, history.state.due) };
+  }
+
+  /** Takes back an answer; false if there was nothing to undo. */
+  async undo(reviewId: string): Promise<boolean> {
+    const added = await this.deps.store.append((log) => {
+      const known = log.some((e) => e.type === 'review' && e.id === reviewId);
+      const undone = log.some((e) => e.type === 'undo' && e.reviewId === reviewId);
+      return known && !undone ? [{ type: 'undo', id: newEntryId(), at: this.now(), reviewId }] : [];
+    });
+    return added.length > 0;
+  }
+
+  async stats(): Promise<StudyStats> {
+    const [cards, histories] = await Promise.all([this.deps.cards(), this.histories()]);
+    return computeStats(histories, cards.map((c) => c.id), this.now());
+  }
+
+  /** Cards with history that are in no note any more (their history stays until pruned). */
+  async vanishedCards(): Promise<{ cardId: string; reviews: number }[]> {
+    const [cards, histories] = await Promise.all([this.deps.cards(), this.histories()]);
+    if (!cards.length) return []; // no cards at all means the notes did not load, not that every card vanished
+    const current = new Set(cards.map((c) => c.id));
+    return [...histories.values()].filter((h) => !current.has(h.cardId)).map((h) => ({ cardId: h.cardId, reviews: h.reviews.length }));
+  }
+
+  /** Forgets the history of the given cards (only those that are still vanished). Returns how many were pruned. */
+  async prune(cardIds: readonly string[]): Promise<number> {
+    const vanished = new Set((await this.vanishedCards()).map((v) => v.cardId));
+    const at = this.now();
+    const entries: PruneEntry[] = cardIds.filter((id) => vanished.has(id)).map((cardId) => ({ type: 'prune', id: newEntryId(), at, cardId }));
+    if (entries.length) await this.deps.store.append(() => entries);
+    return entries.length;
+  }
+
+  /** Moves the history of reworded cards to their new ids (same note, same answer, unambiguous). */
+  async carryOverChanged(): Promise<CarryOver[]> {
+    const [cards, histories] = await Promise.all([this.deps.cards(), this.histories()]);
+    if (!cards.length) return [];
+    const carries = findCarryOvers(histories, cards);
+    if (carries.length) await this.deps.store.append(() => carryEntries(carries, this.now()));
+    return carries;
+  }
+
+  /** Adds imported entries; merging by id means entries already present are not duplicated. */
+  async importEntries(entries: readonly HistoryEntry[]): Promise<number> {
+    const added = await this.deps.store.append((log) => {
+      const ids = new Set(log.map((e) => e.id));
+      return entries.filter((e) => !ids.has(e.id));
+    });
+    return added.length;
+  }
+}
+
+function scopeTitle(scope: ReviewScope): string {
+  const base = scope.kind === 'due' ? 'Everything due' : scope.kind === 'tag' ? `Tag: ${scope.tag}` : scope.label;
+  return scope.ahead ? `${base} (studying ahead)` : base;
+}

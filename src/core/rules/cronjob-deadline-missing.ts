@@ -1,0 +1,31 @@
+import { child, type MapNode } from '../model/tree';
+import type { Rule } from './rule';
+import { keyAnchor, objectAnchor } from './support/anchors';
+import { field } from './support/values';
+
+export const cronjobDeadlineMissing: Rule = {
+  id: 'cronjob-deadline-missing',
+  title: 'CronJob has no starting deadline',
+  severity: 'info',
+  enabledByDefault: true,
+  concept: 'cronjob',
+  rationale:
+    'Without `startingDeadlineSeconds`, a CronJob whose controller was down or blocked counts every schedule it missed; ' +
+    'after 100 misses it stops scheduling altogether and logs an error. A deadline makes late runs either start within ' +
+    'that window or be skipped cleanly.',
+  remediation: 'Set `spec.startingDeadlineSeconds` to how late a run may still start (for example a fraction of the interval between runs).',
+  equivalents: { kubeScore: ['cronjob-has-deadline'], datree: ['CRONJOB_MISSING_STARTINGDEADLINESECOND_KEY'] },
+
+  check(object) {
+    if (object.kind !== 'CronJob') return [];
+    const spec = child(object.root, 'spec');
+    if (field(spec, 'startingDeadlineSeconds').state !== 'missing' || spec?.kind !== 'map') return [];
+    return [{ message: `${object.address} has no startingDeadlineSeconds; after many missed schedules it stops running.`, span: keyAnchor(spec, 'schedule', objectAnchor(object)), data: { spec } }];
+  },
+
+  fix(finding, context) {
+    const spec = finding.data?.spec as MapNode | undefined;
+    if (!spec) return [];
+    return [{ title: 'Add startingDeadlineSeconds (300, to adjust to the schedule)', isPreferred: false, edits: context.editor.setIn(spec, ['startingDeadlineSeconds'], 300, 'TODO: how late may a run still start?') }];
+  },
+};

@@ -1,0 +1,32 @@
+import { containersOf } from '../model/podSpecs';
+import { scalarString, type MapNode } from '../model/tree';
+import type { Rule } from './rule';
+import { capitalise } from './support/resourceRules';
+import { containerSecurity } from './support/securityContext';
+import { containerLabel } from './support/workloads';
+
+export const procMountUnmasked: Rule = {
+  id: 'proc-mount-unmasked',
+  title: 'Container sees an unmasked /proc',
+  severity: 'warning',
+  enabledByDefault: true,
+  concept: 'proc-filesystem',
+  rationale:
+    'The runtime normally masks and makes read-only the parts of /proc that describe or control the kernel. ' +
+    '`procMount: Unmasked` removes that protection, exposing kernel tunables and information about the host to the container.',
+  remediation: 'Remove `procMount` (the default is `Default`, the masked view). Unmasked is meant only for nested container runtimes with user namespaces.',
+  equivalents: { kubeLinter: ['unsafe-proc-mount'], polaris: ['procMount'] },
+
+  check(object) {
+    return containersOf(object).flatMap((ref) => {
+      const mount = containerSecurity(ref, 'procMount');
+      if (mount.state !== 'present' || scalarString(mount.node) !== 'Unmasked') return [];
+      return [{ message: `${capitalise(containerLabel(ref))} sets procMount: Unmasked.`, span: mount.node.span, data: { securityContext: ref.container.entries.find((e) => e.key === 'securityContext')?.value } }];
+    });
+  },
+
+  fix(finding, context) {
+    const securityContext = finding.data?.securityContext as MapNode | undefined;
+    return securityContext?.kind === 'map' ? [{ title: 'Remove procMount: Unmasked', isPreferred: true, edits: context.editor.deleteKey(securityContext, 'procMount') }] : [];
+  },
+};

@@ -1,0 +1,85 @@
+import type { K8sObject } from '../model/k8sObject';
+import { containersOf, podSpecOf } from '../model/podSpecs';
+import { scalarString, type MapNode, type ScalarNode } from '../model/tree';
+import type { FindingDraft, Rule } from './rule';
+import { podSpecAnchor } from './support/anchors';
+import { podAnnotation } from './support/podTemplate';
+import { capitalise } from './support/resourceRules';
+import { field } from './support/values';
+import { containerLabel } from './support/workloads';
+
+const CONFINED = new Set(['RuntimeDefault', 'Localhost']);
+/** Annotations that set a Pod's profile before the securityContext field existed (1.19). */
+const LEGACY_POD_ANNOTATIONS = ['seccomp.security.alpha.kubernetes.io/pod', 'seccomp.security.alpha.kubernetes.io/defaultProfileName'];
+
+/** `securityContext.seccompProfile.type` of a Pod spec or container: its node, `missing`, or `unknown`. */
+function profileType(owner: MapNode): ScalarNode | 'missing' | 'unknown' {
+  const state = field(owner, 'securityContext', 'seccompProfile', 'type');
+  if (state.state !== 'present') return state.state;
+  return state.node.kind === 'scalar' ? state.node : 'unknown';
+}
+
+function unconfined(node: ScalarNode, who: string): FindingDraft[] {
+  const type = scalarString(node);
+  return type && !CONFINED.has(type) ? [{ message: `${who} sets seccompProfile type ${type}: every system call is allowed.`, span: node.span, data: { node } }] : [];
+}
+
+export const seccompProfileMissing: Rule = {
+  id: 'seccomp-profile-missing',
+  title: 'Pod has no seccomp profile',
+  severity: 'info',
+  enabledByDefault: true,
+  concept: 'seccomp',
+  rationale:
+    'seccomp filters the system calls a process may make. Kubernetes runs containers Unconfined unless a profile is ' +
+    'set, so the whole kernel interface is open to an attacker. The runtime\'s default profile (`RuntimeDefault`) blocks ' +
+    'rarely used and dangerous calls and almost never breaks applications.',
+  remediation: 'Set `securityContext.seccompProfile.type: RuntimeDefault` on the Pod (or `Localhost` with a tailored profile).',
+  equivalents: {
+    kubeScore: ['container-seccomp-profile'],
+    polaris: ['linuxHardening'],
+    checkov: ['CKV_K8S_31', 'CKV_K8S_32'],
+    datree: ['CONTAINERS_INCORRECT_SECCOMP_PROFILE'],
+    regula: ['FG_R00495'],
+  },
+  differences:
+    'Reported once per Pod spec rather than per container, since one Pod-level setting covers every container. The ' +
+    'legacy `seccomp.security.alpha.kubernetes.io/*` annotations count as set.',
+
+  check(object) {
+    const podSpec = podSpecOf(object);
+    if (!podSpec) return [];
+    const findings: FindingDraft[] = [];
+    const podType = profileType(podSpec);
+    if (typeof podType === 'object') findings.push(...unconfined(podType, 'The Pod'));
+    const uncovered: string[] = [];
+    for (const ref of containersOf(object)) {
+      const own = profileType(ref.container);
+      if (typeof own === 'object') findings.push(...unconfined(own, capitalise(containerLabel(ref))));
+      else if (own === 'missing') uncovered.push(ref.name);
+    }
+    if (podType === 'missing' && uncovered.length > 0 && !hasLegacyAnnotation(object)) {
+      findings.push({
+        message: `No seccomp profile applies to ${uncovered.map((n) => `"${n}"`).join(', ')}: the containers may use every system call.`,
+        span: podSpecAnchor(object),
+        data: { podSpec },
+      });
+    }
+    return findings;
+  },
+
+  fix(finding, context) {
+    const node = finding.data?.node as ScalarNode | undefined;
+    if (node) return [{ title: 'Use the RuntimeDefault seccomp profile', isPreferred: true, edits: context.editor.setScalar(node, 'RuntimeDefault') }];
+    const podSpec = finding.data?.podSpec as MapNode | undefined;
+    if (!podSpec) return [];
+    return [{ title: 'Set the Pod seccomp profile to RuntimeDefault', isPreferred: true, edits: context.editor.setIn(podSpec, ['securityContext', 'seccompProfile', 'type'], 'RuntimeDefault') }];
+  },
+};
+
+function hasLegacyAnnotation(object: K8sObject): boolean {
+  return LEGACY_POD_ANNOTATIONS.some((key) => {
+    const value = podAnnotation(object, key);
+    return value !== undefined && value !== 'unconfined';
+  });
+}

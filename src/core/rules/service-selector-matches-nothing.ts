@@ -1,0 +1,45 @@
+import { child } from '../model/tree';
+import type { Rule } from './rule';
+import { keyAnchor, objectAnchor } from './support/anchors';
+import { podLabels } from './support/podTemplate';
+import { describeSelector, selectorMatches } from './support/selectors';
+import { podsOfService, serviceSelector } from './support/services';
+
+export const serviceSelectorMatchesNothing: Rule = {
+  id: 'service-selector-matches-nothing',
+  title: 'Service selector matches no Pod template',
+  severity: 'warning',
+  enabledByDefault: true,
+  concept: 'labels-and-selectors',
+  rationale:
+    'A Service sends traffic to the Pods whose labels match its selector. If no Pod matches, the Service has no ' +
+    'endpoints and every connection to it fails, usually because a label differs between the Service and the Pod template.',
+  remediation: 'Make `spec.selector` a subset of the Pod template labels of the workload it fronts (`app: web` on both sides).',
+  equivalents: { kubeScore: ['service-targets-pod'], kubeLinter: ['dangling-service'] },
+  differences:
+    'Judged only when Pods of the same namespace are defined in the file or folder (or matching Pods sit in another ' +
+    'namespace written out on both sides); a Service on its own, whose Pods are defined elsewhere, is not reported. ' +
+    'Services without a selector (manual endpoints) are skipped.',
+
+  check(object, context) {
+    if (object.kind !== 'Service') return [];
+    const selector = serviceSelector(object);
+    if (!selector) return [];
+    const { matched, candidates, surelyNear, undecidable } = podsOfService(object, context.objects);
+    if (matched.length > 0 || undecidable) return [];
+    const anchor = keyAnchor(child(object.root, 'spec'), 'selector', objectAnchor(object));
+    if (!surelyNear) {
+      // Pods matching the selector, but in another namespace written out on both sides: almost always a mistake.
+      const elsewhere = object.namespace === undefined ? undefined : context.objects.find((o) => {
+        const labels = o.namespace !== undefined && o.namespace !== object.namespace ? podLabels(o) : undefined;
+        return labels !== undefined && selectorMatches(selector, labels);
+      });
+      if (!elsewhere) return [];
+      return [{ message: `The selector matches the Pods of ${elsewhere.address} only in namespace "${elsewhere.namespace}"; a Service in "${object.namespace}" selects Pods of its own namespace.`, span: anchor }];
+    }
+    return [{
+      message: `The selector (${describeSelector(selector)}) matches none of the ${candidates} Pod template(s) in this namespace; the Service has no endpoints.`,
+      span: anchor,
+    }];
+  },
+};

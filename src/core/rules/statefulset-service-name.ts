@@ -1,0 +1,51 @@
+import { at, child, scalarString } from '../model/tree';
+import type { FindingDraft, Rule } from './rule';
+import { keyAnchor, objectAnchor } from './support/anchors';
+import { podLabels } from './support/podTemplate';
+import { anySurelyNear, objectsOfKind } from './support/scope';
+import { selectorMatches } from './support/selectors';
+import { serviceSelector } from './support/services';
+import { field } from './support/values';
+
+export const statefulsetServiceName: Rule = {
+  id: 'statefulset-service-name',
+  title: 'StatefulSet has no matching headless Service',
+  severity: 'warning',
+  enabledByDefault: true,
+  concept: 'statefulset',
+  rationale:
+    'A StatefulSet gives each Pod a stable DNS name (`web-0.web.ns.svc`) through the headless Service named in ' +
+    '`serviceName`. Without that Service, or if it has a cluster IP or does not select the Pods, peers cannot find each ' +
+    'other by name, which clustered databases and brokers rely on.',
+  remediation: 'Create a Service with `clusterIP: None` whose selector matches the Pod labels, and put its name in `spec.serviceName`.',
+  equivalents: { kubeScore: ['statefulset-has-servicename'] },
+  differences:
+    'A Service that is not defined in the file or folder is only reported when other Services of the namespace are. ' +
+    'An object written without a namespace may be applied to any namespace, so it can match one that names its ' +
+    'namespace (kube-score takes it to be in "default").',
+
+  check(object, context) {
+    if (object.kind !== 'StatefulSet') return [];
+    const spec = child(object.root, 'spec');
+    const nameState = field(spec, 'serviceName');
+    if (nameState.state === 'unknown') return [];
+    const name = nameState.state === 'present' ? scalarString(nameState.node) : undefined;
+    if (!name) return [{ message: `${object.address} has no serviceName, so its Pods get no stable DNS names.`, span: keyAnchor(spec, 'serviceName', objectAnchor(object)) }];
+    const services = objectsOfKind(context.objects, 'Service', object);
+    const service = services.find((s) => s.name === name);
+    const span = nameState.state === 'present' ? nameState.node.span : objectAnchor(object);
+    if (!service) {
+      return anySurelyNear(services, object) ? [{ message: `serviceName "${name}" names no Service defined in this namespace.`, span }] : [];
+    }
+    const findings: FindingDraft[] = [];
+    if (scalarString(at(service.root, 'spec', 'clusterIP')) !== 'None') {
+      findings.push({ message: `Service "${name}" is not headless (clusterIP: None), so the Pods get no individual DNS names.`, span });
+    }
+    const selector = serviceSelector(service);
+    const labels = podLabels(object);
+    if (selector && labels && !selectorMatches(selector, labels)) {
+      findings.push({ message: `Service "${name}" does not select the Pods of ${object.address}.`, span });
+    }
+    return findings;
+  },
+};

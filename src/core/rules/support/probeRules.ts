@@ -1,0 +1,65 @@
+import type { ContainerRef } from '../../model/podSpecs';
+import { child } from '../../model/tree';
+import type { Equivalents, Rule, Severity } from '../rule';
+import { containerAnchor } from './anchors';
+import { firstTcpPort, probeTarget, type ProbeName } from './probes';
+import { capitalise } from './resourceRules';
+import { field } from './values';
+import { containerLabel, servingContainers } from './workloads';
+
+interface MissingProbeSpec {
+  id: string;
+  title: string;
+  severity: Severity;
+  enabledByDefault: boolean;
+  concept: string;
+  rationale: string;
+  remediation: string;
+  equivalents: Equivalents;
+  differences?: string;
+  probe: ProbeName;
+  consequence: string;
+  /** Paths tried in order for the generated probe; the first that does not copy another probe of the container wins. */
+  paths: string[];
+  todo: string;
+}
+
+/**
+ * A rule for a probe missing on containers that serve for the Pod's lifetime (regular containers and sidecar init
+ * containers, outside Jobs). The fix writes an HTTP probe on the container's first TCP port with a placeholder path.
+ */
+export function missingProbeRule(spec: MissingProbeSpec): Rule {
+  return {
+    id: spec.id,
+    title: spec.title,
+    severity: spec.severity,
+    enabledByDefault: spec.enabledByDefault,
+    concept: spec.concept,
+    rationale: spec.rationale,
+    remediation: spec.remediation,
+    equivalents: spec.equivalents,
+    differences: spec.differences,
+
+    check(object) {
+      return servingContainers(object).flatMap((ref) => {
+        if (field(ref.container, spec.probe).state !== 'missing') return [];
+        return [{ message: `${capitalise(containerLabel(ref))} has no ${spec.probe}; ${spec.consequence}`, span: containerAnchor(ref), data: { ref } }];
+      });
+    },
+
+    fix(finding, context) {
+      const ref = finding.data?.ref as ContainerRef | undefined;
+      const port = ref ? firstTcpPort(ref) : undefined;
+      if (!ref || port === undefined) return [];
+      // A generated probe must not duplicate the container's other probes (that is a finding of its own).
+      const taken = new Set(['livenessProbe', 'readinessProbe', 'startupProbe'].map((p) => probeTarget(child(ref.container, p))));
+      const path = spec.paths.find((p) => !taken.has(`http ${p} ${port}`));
+      if (!path) return [];
+      return [{
+        title: `Add an HTTP ${spec.probe} on port ${port} (path ${path} to confirm)`,
+        isPreferred: false,
+        edits: context.editor.setIn(ref.container, [spec.probe, 'httpGet'], { path, port }, spec.todo),
+      }];
+    },
+  };
+}

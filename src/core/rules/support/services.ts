@@ -1,0 +1,39 @@
+import type { K8sObject } from '../../model/k8sObject';
+import { at, child, listItems, scalarString } from '../../model/tree';
+import { podLabels } from './podTemplate';
+import { anySurelyNear, podOwnersNear } from './scope';
+import { mapSelectorOf, selectorMatches, type LabelSelector } from './selectors';
+import { integerOf } from './values';
+
+/** A Service's selector; undefined when it has none (endpoints managed by hand) or it cannot be known. */
+export function serviceSelector(service: K8sObject): LabelSelector | undefined {
+  const node = at(service.root, 'spec', 'selector');
+  if (!node) return undefined;
+  const selector = mapSelectorOf(node);
+  return selector && Object.keys(selector.matchLabels).length > 0 ? selector : undefined;
+}
+
+/** Pod owners near `service` whose Pods the selector matches, and how many candidates were looked at. */
+export function podsOfService(service: K8sObject, objects: readonly K8sObject[]): { matched: K8sObject[]; candidates: number; surelyNear: boolean; undecidable: boolean } {
+  const selector = serviceSelector(service);
+  const owners = podOwnersNear(objects, service);
+  const surelyNear = anySurelyNear(owners, service);
+  if (!selector) return { matched: [], candidates: owners.length, surelyNear, undecidable: true };
+  let undecidable = false;
+  const matched = owners.filter((owner) => {
+    const labels = podLabels(owner);
+    if (!labels) undecidable = true;
+    return labels !== undefined && selectorMatches(selector, labels);
+  });
+  return { matched, candidates: owners.length, surelyNear, undecidable };
+}
+
+export interface ServicePort { name?: string; port?: number; targetPort?: string | number }
+
+export function servicePorts(service: K8sObject): ServicePort[] {
+  return listItems(at(service.root, 'spec', 'ports')).map((port) => {
+    const target = child(port, 'targetPort');
+    const targetNumber = integerOf(target);
+    return { name: scalarString(child(port, 'name')), port: integerOf(child(port, 'port')), targetPort: targetNumber ?? scalarString(target) };
+  });
+}

@@ -1,0 +1,59 @@
+import { child, type MapNode, type ScalarNode, type Span, type ValueNode } from '../../model/tree';
+import type { FindingDraft, ParsedFile } from '../rule';
+import type { ParsedTerraformFile } from '../../terraform/parseTerraform';
+import type { TerraformBlock } from '../../terraform/terraformBlocks';
+
+/**
+ * Reading Terraform block bodies (HCL names; nested blocks as lists of maps, see `TerraformBlock.body`) the way
+ * Terraform-only rules need: statically known values, or nothing when Terraform only knows them at plan time.
+ */
+
+/** Terraform-only rules see blocks through `checkTerraform`, never Kubernetes objects. */
+export const noObjectFindings = (): FindingDraft[] => [];
+
+/** Every top-level block of the file (none for YAML), for rules that look across resources. */
+export function terraformBlocksOf(file: ParsedFile): TerraformBlock[] {
+  return file.language === 'terraform' ? (file as ParsedTerraformFile).blocks : [];
+}
+
+export function isResourceOf(block: TerraformBlock, types: readonly string[]): boolean {
+  return block.blockType === 'resource' && block.type !== undefined && types.includes(block.type);
+}
+
+/** The maps of a nested block written (possibly repeated) under `name`, and whether a `dynamic` one may add more. */
+export function nestedBlocks(body: ValueNode | undefined, name: string): { blocks: MapNode[]; unknown: boolean } {
+  const value = child(body, name);
+  if (value === undefined) return { blocks: [], unknown: false };
+  if (value.kind === 'unknown') return { blocks: [], unknown: true };
+  const items = value.kind === 'list' ? value.items : [value];
+  return { blocks: items.filter((i): i is MapNode => i.kind === 'map'), unknown: items.some((i) => i.kind !== 'map') };
+}
+
+/** A literal string (not a reference or template). */
+export function literalString(node: ValueNode | undefined): string | undefined {
+  return node?.kind === 'scalar' && typeof node.value === 'string' ? node.value : undefined;
+}
+
+/** The literal strings of a list attribute, each with its node; items Terraform computes are left out. */
+export function literalStrings(node: ValueNode | undefined): { value: string; node: ScalarNode }[] {
+  if (node?.kind !== 'list') return [];
+  return node.items.flatMap((item) => (item.kind === 'scalar' && typeof item.value === 'string' ? [{ value: item.value, node: item }] : []));
+}
+
+/** `resource "aws_s3_bucket" "logs"`: where a finding about something missing from the whole block points. */
+export function blockHeader(block: TerraformBlock): Span {
+  const last = block.syntax.labels.at(-1)?.span ?? block.syntax.typeSpan;
+  return { start: block.syntax.typeSpan.start, end: last.end };
+}
+
+/** The span of a key in a body, or the fallback when it is not written. */
+export function keySpan(body: ValueNode | undefined, key: string, fallback: Span): Span {
+  return body?.kind === 'map' ? body.entries.find((e) => e.key === key)?.keySpan ?? fallback : fallback;
+}
+
+/** Whether `attribute` of another block in the file refers to this resource (`bucket = aws_s3_bucket.logs.id`). */
+export function refersTo(other: TerraformBlock, attribute: string, target: TerraformBlock): boolean {
+  const attr = other.syntax.body.items.find((i) => i.kind === 'attribute' && i.name === attribute);
+  if (attr?.kind !== 'attribute' || attr.value.kind !== 'unknown') return false;
+  return attr.value.references.some((r) => r === target.address || r.startsWith(`${target.address}.`));
+}

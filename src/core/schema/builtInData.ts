@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { FieldSpec, TypeSpec } from './apiTypes';
+
+/** What scripts/gen-kubernetes-data.mjs writes to dist/kubernetes/fields.json. */
+interface FieldsFile {
+  format: 1;
+  kubernetes: string;
+  strings: string[];
+  /** type id → name, description (string index), fields: [type, description index, flags (1 required, 2 read-only), enum?] */
+  types: Record<string, { n: string; d: number; p: Record<string, [string, number, number, string[]?]> }>;
+  /** apiVersion → kind → type id */
+  kinds: Record<string, Record<string, string>>;
+}
+
+export interface BuiltInData {
+  kubernetesVersion: string;
+  type(id: string): TypeSpec | undefined;
+  typeIds(): string[];
+  /** The type of a kind at exactly this apiVersion. */
+  kindType(apiVersion: string, kind: string): string | undefined;
+  /** Every apiVersion that serves a kind, stable versions first. */
+  versionsOf(kind: string, group: string): string[];
+  kinds(): { apiVersion: string; kind: string; typeId: string }[];
+}
+
+export const DATA_DIR_NAME = 'kubernetes';
+export const FIELDS_FILE = 'fields.json';
+export const SCHEMA_FILE = 'schema.json';
+
+let explicitDir: string | undefined;
+let loaded: BuiltInData | undefined;
+
+/** Tells where dist/kubernetes is when the default search (beside the running bundle) cannot find it. */
+export function setKubernetesDataDir(dir: string): void {
+  explicitDir = dir;
+  loaded = undefined;
+}
+
+/**
+ * dist/kubernetes beside the running code: dist/server/main.js and dist/cli/cnc.js find ../kubernetes, tests and the
+ * benchmark (run from src/ or bench/out/) find <root>/dist/kubernetes.
+ */
+export function kubernetesDataDir(): string {
+  if (explicitDir) return explicitDir;
+  let dir = __dirname;
+  for (let i = 0; i < 6; i++) {
+    for (const candidate of [path.join(dir, DATA_DIR_NAME), path.join(dir, 'dist', DATA_DIR_NAME)]) {
+      if (fs.existsSync(path.join(candidate, FIELDS_FILE))) return (explicitDir = candidate);
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  throw new Error(`Kubernetes API data (${DATA_DIR_NAME}/${FIELDS_FILE}) not found near ${__dirname}; run npm run build.`);
+}
+
+/** Loads dist/kubernetes/fields.json once per process; types are decoded on first use. */
+export function builtInData(): BuiltInData {
+  if (loaded) return loaded;
+  const file = path.join(kubernetesDataDir(), FIELDS_FILE);
+  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as FieldsFile;
+  if (raw.format !== 1) throw new Error(`Unsupported Kubernetes data format in ${file}; rebuild with npm run build.`);
+  loaded = fromFieldsFile(raw);
+  return loaded;
+}
+
+function fromFieldsFile(raw: FieldsFile): BuiltInData {
+  const text = (i: number) => (i >= 0 ? raw.strings[i] ?? '' : '');
+  const decoded = new Map<string, TypeSpec>();
+  const type = (id: string): TypeSpec | undefined => {
+    const cached = decoded.get(id);
+    if (cached) return cached;
+    const t = raw.types[id];
+    if (!t) return undefined;
+    const fields = new Map<string, FieldSpec>();
+    const spec: TypeSpec = {
+      id, name: t.n, description: text(t.d), custom: false,
+      field(name) {
+        let f = fields.get(name);
+        if (f) return f;
+        const entry = Object.prototype.hasOwnProperty.call(t.p, name) ? t.p[name] : undefined;
+        if (!entry) return undefined;
+        const [fieldType, description, flags, values] = entry;
+        f = { type: fieldType, description: text(description), required: (flags & 1) !== 0, readOnly: (flags & 2) !== 0, ...(values ? { enum: values } : {}) };
+        fields.set(name, f);
+        return f;
+      },
+      fieldNames: () => Object.keys(t.p),
+    };
+    decoded.set(id, spec);
+    return spec;
+  };
+  const stability = (v: string) => (/alpha/.test(v) ? 2 : /beta/.test(v) ? 1 : 0);
+  return {
+    kubernetesVersion: raw.kubernetes,
+    type,
+    typeIds: () => Object.keys(raw.types),
+    kindType: (apiVersion, kind) => {
+      const byKind = Object.prototype.hasOwnProperty.call(raw.kinds, apiVersion) ? raw.kinds[apiVersion] : undefined;
+      return byKind && Object.prototype.hasOwnProperty.call(byKind, kind) ? byKind[kind] : undefined;
+    },
+    versionsOf: (kind, group) => Object.keys(raw.kinds)
+      .filter((v) => (v.includes('/') ? v.slice(0, v.indexOf('/')) : '') === group && raw.kinds[v]?.[kind])
+      .sort((a, b) => stability(a) - stability(b) || b.localeCompare(a)),
+    kinds: () => Object.entries(raw.kinds).flatMap(([apiVersion, kinds]) => Object.entries(kinds).map(([kind, typeId]) => ({ apiVersion, kind, typeId }))),
+  };
+}

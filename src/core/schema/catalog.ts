@@ -1,0 +1,57 @@
+import { groupOf, isBuiltInGroup, type TypeSpec } from './apiTypes';
+import { builtInData } from './builtInData';
+import { customKind, customType } from './customResources';
+
+/** Which API type a document's apiVersion/kind is, and where it comes from. */
+export interface KindInfo {
+  apiVersion: string;
+  kind: string;
+  typeId: string;
+  source: 'kubernetes' | 'custom';
+  /** False when the kind was found at another version of its group (e.g. `extensions/v1beta1` Deployment). */
+  exactVersion: boolean;
+  /** The version whose fields are described (differs from apiVersion when exactVersion is false). */
+  describedVersion: string;
+  /** Reference page: the kind's entry in the Kubernetes API reference, or the custom resource's own docs. */
+  docsUrl: string;
+}
+
+/** Looks up any type: generated Kubernetes types first, then the custom resources we document. */
+export function typeSpec(id: string): TypeSpec | undefined {
+  return builtInData().type(id) ?? customType(id, (b) => builtInData().type(b));
+}
+
+export function resolveKind(apiVersion: string | undefined, kind: string | undefined): KindInfo | undefined {
+  if (!apiVersion || !kind) return undefined;
+  const data = builtInData();
+  const group = groupOf(apiVersion);
+  const exact = data.kindType(apiVersion, kind);
+  if (exact) return builtIn(apiVersion, kind, exact, apiVersion, true);
+  const custom = customKind(group, kind);
+  if (custom) {
+    const version = apiVersion.slice(group.length + 1);
+    return { apiVersion, kind, typeId: custom.typeId, source: 'custom', exactVersion: custom.versions.includes(version), describedVersion: custom.versions[0] ?? version, docsUrl: custom.docs };
+  }
+  // A built-in kind at a version this release does not serve (removed betas): describe the served version.
+  // `extensions/v1beta1` Deployments and Ingresses moved groups: fall back to any group serving the kind.
+  if (!isBuiltInGroup(group)) return undefined;
+  const served = data.versionsOf(kind, group)[0] ?? data.kinds().filter((k) => k.kind === kind).map((k) => k.apiVersion)
+    .sort((a, b) => stability(a) - stability(b))[0];
+  const typeId = served ? data.kindType(served, kind) : undefined;
+  return served && typeId ? builtIn(apiVersion, kind, typeId, served, false) : undefined;
+}
+
+function builtIn(apiVersion: string, kind: string, typeId: string, describedVersion: string, exactVersion: boolean): KindInfo {
+  return { apiVersion, kind, typeId, source: 'kubernetes', exactVersion, describedVersion, docsUrl: apiReferenceUrl(describedVersion, kind) };
+}
+
+const stability = (apiVersion: string) => (/alpha/.test(apiVersion) ? 2 : /beta/.test(apiVersion) ? 1 : 0);
+
+/** The kind's entry in the one-page Kubernetes API reference of the release the data was generated from. */
+export function apiReferenceUrl(apiVersion: string, kind: string): string {
+  const group = groupOf(apiVersion);
+  const version = group ? apiVersion.slice(group.length + 1) : apiVersion;
+  const [major, minor] = builtInData().kubernetesVersion.split('.');
+  const anchor = `${kind.toLowerCase()}-${version}-${group ? group.replace(/\./g, '-') : 'core'}`;
+  return `https://kubernetes.io/docs/reference/generated/kubernetes-api/v${major}.${minor}/#${anchor}`;
+}

@@ -1,0 +1,116 @@
+import { CodeActionKind, DiagnosticSeverity, type CodeAction, type CodeActionParams, type Diagnostic, type Hover, type HoverParams } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { pathToFileURL } from 'node:url';
+import { analyse, languageOfId, type Analysis } from '../core/analysis/analyse';
+import { yamlHover } from '../core/hover/hover';
+import { terraformHover } from '../core/hover/terraformHover';
+import { releaseTerraformFile } from '../core/terraform/parseTerraform';
+import type { KnowledgeBase } from '../core/knowledge/knowledgeBase';
+import { fixesFor } from '../core/lint/lint';
+import { ALL_RULES } from '../core/rules';
+import type { Finding, Severity } from '../core/rules/rule';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint,
+};
+
+/** Kubernetes YAML and Terraform documents: one analysis per document version, shared by every feature. */
+export class ManifestFeatures {
+  private readonly analyses = new Map<string, { version: number; analysis: Analysis }>();
+  /** When HashiCorp's Terraform extension is installed it reports HCL syntax errors; we do not repeat them. */
+  terraformSyntaxElsewhere = false;
+
+  constructor(private readonly knowledge: () => KnowledgeBase) {}
+
+  static handles(document: TextDocument): boolean {
+    return languageOfId(document.languageId) !== 'other';
+  }
+
+  analysisOf(document: TextDocument): Analysis {
+    const cached = this.analyses.get(document.uri);
+    if (cached?.version === document.version) return cached.analysis;
+    // Terraform re-parses incrementally from the previous version's syntax tree (which that consumes).
+    const analysis = analyse(document.getText(), languageOfId(document.languageId), ALL_RULES, { incremental: true, previous: cached?.analysis.file });
+    this.analyses.set(document.uri, { version: document.version, analysis });
+    return analysis;
+  }
+
+  forget(uri: string): void {
+    const file = this.analyses.get(uri)?.analysis.file;
+    if (file?.language === 'terraform') releaseTerraformFile(file); // its tree lives in WebAssembly memory
+    this.analyses.delete(uri);
+  }
+
+  diagnostics(document: TextDocument): Diagnostic[] {
+    const analysis = this.analysisOf(document);
+    const diagnostics: Diagnostic[] = [];
+    if (analysis.skipped) {
+      diagnostics.push({ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity: DiagnosticSeverity.Information, source: 'cnc', message: analysis.skipped });
+    }
+    const file = analysis.file;
+    if (!file) return diagnostics;
+    const syntaxProblems = file.language === 'terraform' && this.terraformSyntaxElsewhere ? [] : file.problems;
+    for (const problem of syntaxProblems) {
+      diagnostics.push({ range: file.lines.rangeOf(problem.span.start, problem.span.end), severity: problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, source: 'cnc', code: `${file.language}-syntax`, message: problem.message });
+    }
+    for (const finding of analysis.findings) diagnostics.push(this.toDiagnostic(finding, analysis));
+    return diagnostics;
+  }
+
+  private toDiagnostic(finding: Finding, analysis: Analysis): Diagnostic {
+    const rule = ALL_RULES.find((r) => r.id === finding.ruleId);
+    const note = rule ? this.knowledge().note(rule.concept) : undefined;
+    return {
+      range: analysis.file!.lines.rangeOf(finding.span.start, finding.span.end),
+      severity: SEVERITY[finding.severity],
+      source: 'cnc',
+      code: finding.ruleId,
+      message: finding.message,
+      relatedInformation: note ? [{
+        location: { uri: pathToFileURL(note.path).toString(), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+        message: `Concept: ${note.title} — ${note.summary}`,
+      }] : undefined,
+      data: { ruleId: finding.ruleId, start: finding.span.start, end: finding.span.end, concept: rule?.concept },
+    };
+  }
+
+  hover(document: TextDocument, params: HoverParams): Hover | null {
+    const analysis = this.analysisOf(document);
+    const file = analysis.file;
+    if (!file) return null;
+    const offset = document.offsetAt(params.position);
+    const hover = file.language === 'yaml' ? yamlHover(file, offset, this.knowledge()) : terraformHover(file, offset, this.knowledge());
+    if (!hover) return null;
+    return { contents: { kind: 'markdown', value: hover.markdown }, range: file.lines.rangeOf(hover.span.start, hover.span.end) };
+  }
+
+  codeActions(document: TextDocument, params: CodeActionParams): CodeAction[] {
+    const analysis = this.analysisOf(document);
+    const file = analysis.file;
+    if (!file) return [];
+    const actions: CodeAction[] = [];
+    const explained = new Set<string>();
+    for (const diagnostic of params.context.diagnostics) {
+      if (diagnostic.source !== 'cnc') continue;
+      const data = diagnostic.data as { ruleId?: string; start?: number; end?: number } | undefined;
+      const finding = analysis.findings.find((f) => f.ruleId === data?.ruleId && f.span.start === data?.start && f.span.end === data?.end);
+      if (!finding) continue;
+      for (const fix of fixesFor(finding, file, ALL_RULES)) {
+        actions.push({
+          title: fix.title, kind: CodeActionKind.QuickFix, isPreferred: fix.isPreferred, diagnostics: [diagnostic],
+          edit: { changes: { [document.uri]: fix.edits.map((e) => ({ range: file.lines.rangeOf(e.span.start, e.span.end), newText: e.newText })) } },
+        });
+      }
+      const rule = ALL_RULES.find((r) => r.id === finding.ruleId);
+      const note = rule ? this.knowledge().note(rule.concept) : undefined;
+      if (note && !explained.has(note.id)) {
+        explained.add(note.id);
+        actions.push({ title: `Explain ${note.title}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: `Explain ${note.title}`, command: 'cnc.openNote', arguments: [note.id] } });
+        if (this.knowledge().cardsOf(note.id).length) {
+          actions.push({ title: `Review cards for ${note.title}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: `Review cards for ${note.title}`, command: 'cnc.reviewCards', arguments: [{ noteId: note.id }] } });
+        }
+      }
+    }
+    return actions;
+  }
+}
