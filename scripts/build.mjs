@@ -16,7 +16,8 @@ const node = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', 
 await Promise.all([
   build({ ...node, entryPoints: ['src/client/extension.ts'], outfile: 'dist/client/extension.js', external: ['vscode'] }),
   build({ ...node, entryPoints: ['src/server/main.ts'], outfile: 'dist/server/main.js', plugins: [yamlLanguageServerPlugin(root)] }),
-  build({ ...node, entryPoints: ['src/cli/cnc.ts'], outfile: 'dist/cli/cnc.js' }),
+  // The CLI bundles the server too (cnc serve), so it needs the same yaml-language-server plugin.
+  build({ ...node, entryPoints: ['src/cli/cnc.ts'], outfile: 'dist/cli/cnc.js', plugins: [yamlLanguageServerPlugin(root)] }),
   build({ ...node, entryPoints: ['src/build/knowledgeBundle.ts'], outfile: 'dist/build/knowledgeBundle.js', sourcemap: false }),
   build({ bundle: true, platform: 'browser', target: 'es2022', format: 'iife', sourcemap: false, minify: true, logLevel: 'warning', absWorkingDir: root,
     entryPoints: ['webview/review.ts'], outfile: 'dist/webview/review.js' }),

@@ -4,6 +4,8 @@ import { HOVER_COMMANDS } from '../core/hover/commandLinks';
 import { NOTE_REQUEST, type InitializationOptions, type NoteInfo } from '../server/protocol';
 import { registerKnowledge } from './knowledge';
 import { notesMarkdownPlugin } from './knowledge/markdownPreview';
+import { registerManifests } from './manifests';
+import { schemaValidationEnabled } from './manifests/schemaValidation';
 import { NotesFolders } from './knowledge/notesFolders';
 import { registerReview } from './review';
 
@@ -41,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
     initializationOptions: {
       notesFolders: NotesFolders.resolve(),
       terraformExtensionInstalled: vscode.extensions.getExtension('hashicorp.terraform') !== undefined,
+      schemaValidation: schemaValidationEnabled(),
     } satisfies InitializationOptions,
     outputChannel: output,
     // Hover Markdown may only run our own commands, never arbitrary ones a note could name.
@@ -64,6 +67,7 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
       vscode.window.showInformationMessage(`Cloud-Native Companion activated in ${api.activationMs.toFixed(1)} ms.`)),
   );
 
+  registerManifests(context, languageClient);
   const knowledge = registerKnowledge(context, languageClient, review.dueCounts);
   context.subscriptions.push(review.onDidChangeDueCounts(() => knowledge.concepts.refreshCounts()));
 

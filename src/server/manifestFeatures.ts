@@ -1,7 +1,10 @@
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type CodeActionParams, type Diagnostic, type Hover, type HoverParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { pathToFileURL } from 'node:url';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyse, languageOfId, type Analysis } from '../core/analysis/analyse';
+import { explainManifest } from '../core/explain/explainManifest';
+import { explanationMarkdown } from '../core/explain/renderExplanation';
 import { yamlHover } from '../core/hover/hover';
 import { terraformHover } from '../core/hover/terraformHover';
 import { releaseTerraformFile } from '../core/terraform/parseTerraform';
@@ -79,9 +82,20 @@ export class ManifestFeatures {
     const file = analysis.file;
     if (!file) return null;
     const offset = document.offsetAt(params.position);
-    const hover = file.language === 'yaml' ? yamlHover(file, offset, this.knowledge()) : terraformHover(file, offset, this.knowledge());
+    const hover = file.language === 'yaml'
+      ? yamlHover(file, offset, this.knowledge(), { fileName: fileNameOf(document.uri) })
+      : terraformHover(file, offset, this.knowledge());
     if (!hover) return null;
     return { contents: { kind: 'markdown', value: hover.markdown }, range: file.lines.rangeOf(hover.span.start, hover.span.end) };
+  }
+
+  /** "Explain this manifest": its objects, how they connect, what is missing, as Markdown. */
+  explain(document: TextDocument): string | undefined {
+    const analysis = this.analysisOf(document);
+    if (analysis.file?.language !== 'yaml') return undefined;
+    const fileName = fileNameOf(document.uri);
+    const explanation = explainManifest(analysis.file, { kb: this.knowledge(), fileName, findings: analysis.findings, rules: ALL_RULES });
+    return explanationMarkdown(explanation, analysis.file.lines, fileName ? path.basename(fileName) : document.uri);
   }
 
   codeActions(document: TextDocument, params: CodeActionParams): CodeAction[] {
@@ -113,4 +127,8 @@ export class ManifestFeatures {
     }
     return actions;
   }
+}
+
+function fileNameOf(uri: string): string | undefined {
+  return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
 }

@@ -10,6 +10,10 @@ export const BACKLINKS_REQUEST = 'cnc/backlinks';
 export const NOTES_FOLDERS_NOTIFICATION = 'cnc/notesFolders';
 /** Client → server: files changed on disk under the notes folders. */
 export const NOTES_CHANGED_NOTIFICATION = 'cnc/notesChanged';
+/** Client → server: whether to publish schema diagnostics (the setting, resolved against Red Hat's extension). */
+export const SCHEMA_VALIDATION_NOTIFICATION = 'cnc/schemaValidation';
+/** Client → server: "explain this manifest" for an open document; answers Markdown. */
+export const EXPLAIN_MANIFEST_REQUEST = 'cnc/explainManifest';
 /** Server → client: the notes changed (the Concepts view refreshes). */
 export const KNOWLEDGE_CHANGED_NOTIFICATION = 'cnc/knowledgeChanged';
 
@@ -17,7 +21,10 @@ export interface InitializationOptions {
   notesFolders?: string[];
   /** HashiCorp's Terraform extension reports HCL syntax errors itself. */
   terraformExtensionInstalled?: boolean;
+  /** Publish schema diagnostics for Kubernetes YAML (false when Red Hat's extension already does). */
+  schemaValidation?: boolean;
 }
+export interface ExplainManifestParams { uri: string }
 export interface NoteInfo { id: string; title: string; summary: string; path: string; docs?: string; cards: Card[] }
 export interface CardsParams { noteId?: string }
 export type CardWithTitle = Card & { noteTitle: string };

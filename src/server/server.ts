@@ -5,10 +5,11 @@ import { fileURLToPath } from 'node:url';
 import { initTerraform } from '../core/terraform/runtime';
 import { KnowledgeService } from './knowledgeService';
 import { ManifestFeatures } from './manifestFeatures';
+import { createYamlSchemaService } from './yamlSchemaService';
 import { NoteFeatures } from './noteFeatures';
 import {
-  BACKLINKS_REQUEST, CARDS_REQUEST, CONCEPTS_REQUEST, KNOWLEDGE_CHANGED_NOTIFICATION, NOTE_REQUEST, NOTES_CHANGED_NOTIFICATION,
-  NOTES_FOLDERS_NOTIFICATION, SEARCH_REQUEST,
+  BACKLINKS_REQUEST, CARDS_REQUEST, CONCEPTS_REQUEST, EXPLAIN_MANIFEST_REQUEST, KNOWLEDGE_CHANGED_NOTIFICATION, NOTE_REQUEST,
+  NOTES_CHANGED_NOTIFICATION, NOTES_FOLDERS_NOTIFICATION, SCHEMA_VALIDATION_NOTIFICATION, SEARCH_REQUEST, type ExplainManifestParams,
   type Backlink, type BacklinksParams, type CardsParams, type ConceptSummary, type InitializationOptions, type NoteInfo,
   type NotesChangedParams, type SearchParams, type SearchResult,
 } from './protocol';
@@ -24,10 +25,24 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const knowledge = () => knowledgeService.knowledge();
   const manifests = new ManifestFeatures(knowledge);
   const notes = new NoteFeatures(knowledgeService);
+  const schema = createYamlSchemaService();
+  let schemaValidation = true;
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
 
+  /**
+   * Rule findings are published at once; schema diagnostics (slower: yaml-language-server) follow in a second publish
+   * of the same version, unless the document changed meanwhile.
+   */
   const publishManifest = (document: TextDocument) => {
-    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: manifests.diagnostics(document) });
+    const ours = manifests.diagnostics(document);
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: ours });
+    const analysis = manifests.analysisOf(document);
+    if (!schemaValidation || analysis.file?.language !== 'yaml') return;
+    const version = document.version;
+    const stale = () => documents.get(document.uri)?.version !== version;
+    schema.validate(document, { parsed: analysis.file, cancelled: stale }).then((found) => {
+      if (!stale() && found.length) void connection.sendDiagnostics({ uri: document.uri, version, diagnostics: [...ours, ...found] });
+    }, (error: unknown) => connection.console.error(`Schema validation failed: ${String(error)}`));
   };
   const publishNotes = () => {
     for (const { uri, diagnostics } of notes.changedDiagnostics()) void connection.sendDiagnostics({ uri, diagnostics });
@@ -43,6 +58,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     knowledgeService.setFolders(Array.isArray(init.notesFolders) ? init.notesFolders : []);
     manifests.terraformSyntaxElsewhere = init.terraformExtensionInstalled === true;
+    schemaValidation = init.schemaValidation !== false;
     // The HCL parser is WebAssembly, loaded once; if it fails, .tf files get a clear diagnostic instead.
     await initTerraform({ packageRoot: options.packageRoot }).catch((error: unknown) => connection.console.error(`Terraform parser: ${String(error)}`));
     return {
@@ -50,7 +66,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
-        completionProvider: { triggerCharacters: ['['] },
+        completionProvider: { triggerCharacters: ['[', ':'] },
         definitionProvider: true,
       },
       serverInfo: { name: 'cloud-native-companion', version: '0.1.0' },
@@ -88,15 +104,25 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     const document = documents.get(params.textDocument.uri);
     return document && ManifestFeatures.handles(document) ? manifests.codeActions(document, params) : [];
   });
-  connection.onCompletion((params) => {
+  connection.onCompletion(async (params) => {
     const document = documents.get(params.textDocument.uri);
-    return document && notes.handles(document) ? notes.completion(document, params.position) : [];
+    if (!document) return [];
+    if (document.languageId === 'yaml') return schema.complete(document, params.position);
+    return notes.handles(document) ? notes.completion(document, params.position) : [];
   });
   connection.onDefinition((params) => {
     const document = documents.get(params.textDocument.uri);
     return document && notes.handles(document) ? notes.definition(document, params.position) : null;
   });
 
+  connection.onNotification(SCHEMA_VALIDATION_NOTIFICATION, (enabled: unknown) => {
+    schemaValidation = enabled === true;
+    for (const document of documents.all()) if (document.languageId === 'yaml') publishManifest(document);
+  });
+  connection.onRequest(EXPLAIN_MANIFEST_REQUEST, (params: ExplainManifestParams) => {
+    const document = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
+    return document && ManifestFeatures.handles(document) ? manifests.explain(document) ?? null : null;
+  });
   connection.onNotification(NOTES_FOLDERS_NOTIFICATION, (folders: unknown) => {
     knowledgeService.setFolders(Array.isArray(folders) ? folders.filter((f): f is string => typeof f === 'string') : []);
     publishNotes();

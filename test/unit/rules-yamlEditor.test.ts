@@ -83,6 +83,18 @@ describe('yaml editor: setIn', () => {
     expect(flow).toContain('command: [sh, -c]');
   });
 
+  it('writes an emptied list as [] on its key line, and rewrites a flow list in flow style', () => {
+    const text = pod.replace('    - --port=80', '    - --port=80   # only one');
+    expect(edit(text, (e, root) => e.setIn(container(root), ['args'], []))).toContain('    args: []\n  - name: side');
+    const flow = pod.replace('    - --port=80', '    - --port=80\n    command: [sh, -c, run]');
+    expect(edit(flow, (e, root) => e.setIn(container(root), ['command'], ['sh', 'run']))).toContain('command: [ sh, run ]');
+  });
+
+  it('replaces a scalar with a block, keeping the comment on the key line', () => {
+    const text = pod.replace('    image: nginx:1.27', '    image: nginx:1.27\n    resources: none   # to size');
+    expect(edit(text, (e, root) => e.setIn(container(root), ['resources', 'limits', 'memory'], '1Gi'))).toContain('    resources:  # to size\n      limits:\n        memory: 1Gi\n    args:');
+  });
+
   it('follows the file: four-space indentation and CRLF line ends', () => {
     const text = ['apiVersion: v1', 'kind: Pod', 'metadata:', '    name: a', 'spec:', '    containers:', '    -   name: a', '        image: x', ''].join('\r\n');
     const out = edit(text, (e, root) => e.setIn(container(root), ['securityContext', 'capabilities', 'drop'], ['ALL']));

@@ -76,4 +76,27 @@ describe('cnc serve --stdio', () => {
     const hover = await connection.sendRequest('textDocument/hover', { textDocument: { uri: tfUri }, position: { line: 1, character: 30 } }) as { contents: { value: string } } | null;
     expect(hover?.contents.value).toContain('Deployment');
   });
+
+  it('adds schema diagnostics and completes keys from the bundled Kubernetes schema', async () => {
+    const badUri = 'file:///tmp/cnc-schema-test.yaml';
+    const bad = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\nspec:\n  replicas: three\n  selector: {matchLabels: {a: b}}\n  template:\n    metadata: {labels: {a: b}}\n    spec:\n      containers:\n        - name: c\n          image: nginx:1.27.3\n          imagePul\n';
+    const withSchema = new Promise<{ diagnostics: { source: string; message: string; range: { start: { line: number } } }[] }>((resolve) => {
+      connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: { source: string; message: string; range: { start: { line: number } } }[] }) => {
+        if (p.uri === badUri && p.diagnostics.some((d) => d.source === 'cnc-schema')) resolve(p);
+      });
+    });
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: badUri, languageId: 'yaml', version: 1, text: bad } });
+    const { diagnostics: found } = await withSchema;
+    expect(found.filter((d) => d.source === 'cnc-schema').map((d) => d.range.start.line)).toContain(5);
+    const completion = await connection.sendRequest('textDocument/completion', { textDocument: { uri: badUri }, position: { line: 13, character: 18 } }) as { items: { label: string }[] };
+    expect(completion.items.map((i) => i.label)).toContain('imagePullPolicy');
+    const hover = await connection.sendRequest('textDocument/hover', { textDocument: { uri: badUri }, position: { line: 5, character: 4 } }) as { contents: { value: string } };
+    expect(hover.contents.value).toMatch(/desired pods/i);
+  });
+
+  it('explains a manifest: objects and how they connect', async () => {
+    const markdown = await connection.sendRequest('cnc/explainManifest', { uri }) as string;
+    expect(markdown).toContain('Deployment/web');
+    expect(markdown).toMatch(/Service\/web/);
+  });
 });

@@ -28,9 +28,11 @@ export const automountServiceAccountToken: Rule = {
       if (booleanOf(own.node) !== true) return [];
       return [{ message: 'The Pod sets automountServiceAccountToken: true.', span: own.node.span, data: { node: own.node } }];
     }
+    if (['serviceAccountName', 'serviceAccount'].some((key) => field(podSpec, key).state === 'unknown')) return [];
     const accountName = scalarString(child(podSpec, 'serviceAccountName')) ?? scalarString(child(podSpec, 'serviceAccount')) ?? 'default';
     const account = objectsOfKind(context.objects, 'ServiceAccount', object).find((sa) => sa.name === accountName);
-    if (account && booleanOf(child(account.root, 'automountServiceAccountToken')) === false) return [];
+    const accountSetting = account ? field(account.root, 'automountServiceAccountToken') : undefined;
+    if (accountSetting?.state === 'unknown' || (accountSetting?.state === 'present' && booleanOf(accountSetting.node) === false)) return [];
     return [{ message: `The Pod gets an API token for ServiceAccount "${accountName}" mounted; turn it off unless the app calls the Kubernetes API.`, span: podSpecAnchor(object), data: { podSpec } }];
   },
 

@@ -10,8 +10,11 @@ export interface ManifestEditor {
   /** Replaces a scalar's value, keeping its quoting; an optional comment is appended on its line. */
   setScalar(node: ScalarNode, value: string | number | boolean, comment?: string): TextEdit[];
   /**
-   * Sets `path` (one or more keys) under `map` to `value`, creating missing intermediate maps, replacing an existing
-   * value. `comment` (e.g. `TODO: size from measurements`) goes on the line of the written value(s).
+   * Sets `path` (one or more keys) under `map` to `value`, creating missing intermediate maps. An existing value is
+   * replaced, with two refinements so edits stay small: an object written onto an existing map is merged key by key
+   * (keys not named are kept), and a list written onto an existing list that only adds items at the end, or only
+   * drops some items, appends or removes just those items. `comment` (e.g. `TODO: size from measurements`) goes on
+   * the line of each written value.
    */
   setIn(map: MapNode, path: string[], value: unknown, comment?: string): TextEdit[];
   /** Removes the entry `key` from `map`. */

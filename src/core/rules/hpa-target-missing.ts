@@ -23,7 +23,8 @@ export const hpaTargetMissing: Rule = {
     const name = scalarString(nameNode);
     if (!kind || !name || nameNode?.kind !== 'scalar') return [];
     const candidates = objectsOfKind(context.objects, kind, object);
-    if (!anySurelyNear(candidates, object) || candidates.some((o) => o.name === name)) return [];
+    // A candidate whose name is only known at plan time might be the target.
+    if (!anySurelyNear(candidates, object) || candidates.some((o) => o.name === name || o.name === undefined)) return [];
     const names = candidates.slice(0, 3).map((c) => `"${c.name}"`).join(', ') + (candidates.length > 3 ? ', …' : '');
     return [{ message: `No ${kind} named "${name}" is defined in this namespace (there is ${names}).`, span: nameNode.span }];
   },

@@ -30,7 +30,8 @@ export const imagePullPolicyNotAlways: Rule = {
   check(object) {
     return containersOf(object).flatMap((ref) => {
       const written = field(ref.container, 'imagePullPolicy');
-      if (written.state === 'unknown') return [];
+      // The default depends on the image's tag: unknown when the image is.
+      if (written.state === 'unknown' || (written.state === 'missing' && field(ref.container, 'image').state === 'unknown')) return [];
       const policy = written.state === 'present' ? scalarString(written.node) : defaultPolicy(scalarString(child(ref.container, 'image')));
       if (!policy || policy === 'Always') return [];
       const how = written.state === 'present' ? `sets imagePullPolicy: ${policy}` : `gets imagePullPolicy ${policy} by default`;

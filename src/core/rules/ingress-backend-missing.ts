@@ -2,7 +2,7 @@ import type { K8sObject } from '../model/k8sObject';
 import { at, child, listItems, type ValueNode } from '../model/tree';
 import type { FindingDraft, Rule } from './rule';
 import { anySurelyNear, objectsOfKind } from './support/scope';
-import { servicePorts } from './support/services';
+import { portsUnknown, servicePorts } from './support/services';
 import { integerOf } from './support/values';
 
 interface Backend { name: ValueNode; port?: ValueNode }
@@ -47,7 +47,7 @@ export const ingressBackendMissing: Rule = {
       if (name.kind !== 'scalar' || typeof name.value !== 'string') return [];
       const service = services.find((s) => s.name === name.value);
       if (!service) return [{ message: `No Service named "${name.value}" is defined in this namespace; requests to this route fail.`, span: name.span }];
-      if (port?.kind !== 'scalar' || port.value === null) return [];
+      if (port?.kind !== 'scalar' || port.value === null || portsUnknown(service)) return [];
       const ports = servicePorts(service);
       const number = integerOf(port);
       const found = number !== undefined ? ports.some((p) => p.port === number) : ports.some((p) => p.name === String(port.value));

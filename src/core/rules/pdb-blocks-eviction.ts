@@ -1,6 +1,6 @@
 import { at, scalarString, type ScalarNode } from '../model/tree';
 import type { FindingDraft, Rule } from './rule';
-import { autoscalersOf } from './support/autoscaling';
+import { autoscaling } from './support/autoscaling';
 import { podLabels } from './support/podTemplate';
 import { podOwnersNear } from './support/scope';
 import { labelSelectorOf, selectorMatches } from './support/selectors';
@@ -38,7 +38,7 @@ export const pdbBlocksEviction: Rule = {
     if (minimum === undefined || !selector) return findings;
     for (const owner of podOwnersNear(context.objects, object)) {
       // Autoscaled workloads change their replica count, so the written one says nothing.
-      if (!REPLICATED_KINDS.has(owner.kind ?? '') || autoscalersOf(owner, context.objects).length > 0) continue;
+      if (!REPLICATED_KINDS.has(owner.kind ?? '') || autoscaling(owner, context.objects) !== 'no') continue;
       const labels = podLabels(owner);
       const replicas = replicasOf(owner);
       if (!labels || !selectorMatches(selector, labels)) continue;

@@ -1,6 +1,6 @@
 import { child, type ValueNode } from '../model/tree';
 import type { Rule } from './rule';
-import { declaredPorts, probePort, PROBES } from './support/probes';
+import { declaredPorts, portsKnown, probePort, PROBES } from './support/probes';
 import { capitalise } from './support/resourceRules';
 import { containerLabel, plannedContainers } from './support/workloads';
 
@@ -22,6 +22,7 @@ export const probePortNotExposed: Rule = {
 
   check(object) {
     return plannedContainers(object).flatMap((ref) => {
+      if (!portsKnown(ref)) return [];
       const ports = declaredPorts(ref);
       return PROBES.flatMap((probe) => {
         const node = probePort(child(ref.container, probe));

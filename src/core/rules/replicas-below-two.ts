@@ -1,7 +1,7 @@
 import { at, type MapNode, type ValueNode } from '../model/tree';
 import type { Rule } from './rule';
 import { objectAnchor } from './support/anchors';
-import { autoscalersOf } from './support/autoscaling';
+import { autoscaling } from './support/autoscaling';
 import { replicasOf } from './support/workloads';
 
 export const replicasBelowTwo: Rule = {
@@ -24,7 +24,7 @@ export const replicasBelowTwo: Rule = {
     if (object.kind !== 'Deployment') return [];
     const replicas = replicasOf(object);
     if (replicas === 'unknown' || (typeof replicas === 'number' && (replicas >= 2 || replicas === 0))) return [];
-    if (autoscalersOf(object, context.objects).length > 0) return [];
+    if (autoscaling(object, context.objects) !== 'no') return [];
     const node = at(object.root, 'spec', 'replicas');
     const message = replicas === 'default'
       ? `${object.address} sets no replicas, so it runs one Pod: any disruption makes it unavailable.`

@@ -3,7 +3,7 @@ import { containersOf, podSpecOf } from '../model/podSpecs';
 import { scalarString, type MapNode, type ScalarNode } from '../model/tree';
 import type { FindingDraft, Rule } from './rule';
 import { podSpecAnchor } from './support/anchors';
-import { podAnnotation } from './support/podTemplate';
+import { annotationMaps } from './support/podTemplate';
 import { capitalise } from './support/resourceRules';
 import { field } from './support/values';
 import { containerLabel } from './support/workloads';
@@ -77,9 +77,8 @@ export const seccompProfileMissing: Rule = {
   },
 };
 
+/** Whether a legacy annotation sets a profile (or might: a value known only at plan time counts as set). */
 function hasLegacyAnnotation(object: K8sObject): boolean {
-  return LEGACY_POD_ANNOTATIONS.some((key) => {
-    const value = podAnnotation(object, key);
-    return value !== undefined && value !== 'unconfined';
-  });
+  return annotationMaps(object).some((map) => map.kind === 'unknown' || (map.kind === 'map' && map.entries.some((e) =>
+    LEGACY_POD_ANNOTATIONS.includes(e.key) && (e.value.kind === 'unknown' || (e.value.kind === 'scalar' && e.value.value !== null && e.value.value !== 'unconfined')))));
 }

@@ -1,7 +1,7 @@
 import { containersOf } from '../model/podSpecs';
 import { at, child, listItems } from '../model/tree';
 import type { Rule } from './rule';
-import { declaredPorts } from './support/probes';
+import { declaredPorts, portsKnown } from './support/probes';
 import { podsOfService } from './support/services';
 
 export const serviceTargetPortMissing: Rule = {
@@ -20,7 +20,7 @@ export const serviceTargetPortMissing: Rule = {
   check(object, context) {
     if (object.kind !== 'Service') return [];
     const { matched } = podsOfService(object, context.objects);
-    if (matched.length === 0) return [];
+    if (matched.length === 0 || matched.some((owner) => containersOf(owner).some((ref) => !portsKnown(ref)))) return [];
     const names = new Set(matched.flatMap((owner) => containersOf(owner).flatMap((ref) => declaredPorts(ref).map((p) => p.name))));
     return listItems(at(object.root, 'spec', 'ports')).flatMap((port) => {
       const target = child(port, 'targetPort');

@@ -38,7 +38,8 @@ export const statefulsetServiceName: Rule = {
       return anySurelyNear(services, object) ? [{ message: `serviceName "${name}" names no Service defined in this namespace.`, span }] : [];
     }
     const findings: FindingDraft[] = [];
-    if (scalarString(at(service.root, 'spec', 'clusterIP')) !== 'None') {
+    const clusterIP = at(service.root, 'spec', 'clusterIP');
+    if (clusterIP?.kind !== 'unknown' && scalarString(clusterIP) !== 'None') {
       findings.push({ message: `Service "${name}" is not headless (clusterIP: None), so the Pods get no individual DNS names.`, span });
     }
     const selector = serviceSelector(service);

@@ -139,7 +139,8 @@ class YamlEdits {
   private writeValue(parent: YAMLMap, pair: Entry, value: unknown, comment?: string): TextEdit[] {
     const current = pair.value as Node | null;
     const colon = this.colonAfter(pair);
-    const inline = parent.flow || !isCollectionValue(value) || isEmptyCollection(value);
+    // Flow stays flow: a flow parent, or a flow value being replaced, gets a flow value.
+    const inline = parent.flow || !isCollectionValue(value) || isEmptyCollection(value) || (isCollection(current) && current.flow === true);
     if (inline) {
       let span = current?.range && (current.range[1] > current.range[0] || !isScalar(current))
         ? this.rangeOf(current)

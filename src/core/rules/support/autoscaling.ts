@@ -9,13 +9,33 @@ import { podLabels } from './podTemplate';
  * same shape (KEDA's ScaledObject, whose target kind defaults to Deployment).
  */
 export function autoscalersOf(object: K8sObject, objects: readonly K8sObject[]): K8sObject[] {
-  return objects.filter((other) => {
-    if (other === object || !sameNamespace(other, object)) return false;
-    const ref = at(other.root, 'spec', 'scaleTargetRef');
-    if (!ref || scalarString(at(ref, 'name')) !== object.name) return false;
-    const kind = scalarString(at(ref, 'kind')) ?? (other.kind === 'ScaledObject' ? 'Deployment' : undefined);
-    return kind === object.kind;
-  });
+  return objects.filter((other) => targets(other, object) === 'yes');
+}
+
+/**
+ * Whether something may autoscale `object`: `yes`, `no`, or `unknown` when a scaleTargetRef cannot be read statically
+ * (a Terraform reference). Rules that stay quiet for autoscaled workloads treat `unknown` like `yes`.
+ */
+export function autoscaling(object: K8sObject, objects: readonly K8sObject[]): 'yes' | 'no' | 'unknown' {
+  let result: 'yes' | 'no' | 'unknown' = 'no';
+  for (const other of objects) {
+    const answer = targets(other, object);
+    if (answer === 'yes') return 'yes';
+    if (answer === 'unknown') result = 'unknown';
+  }
+  return result;
+}
+
+function targets(other: K8sObject, object: K8sObject): 'yes' | 'no' | 'unknown' {
+  if (other === object || !sameNamespace(other, object)) return 'no';
+  const ref = at(other.root, 'spec', 'scaleTargetRef');
+  if (!ref) return 'no';
+  const nameNode = at(ref, 'name');
+  const kindNode = at(ref, 'kind');
+  if (ref.kind === 'unknown' || nameNode?.kind === 'unknown' || kindNode?.kind === 'unknown') return 'unknown';
+  if (scalarString(nameNode) !== object.name) return 'no';
+  const kind = scalarString(kindNode) ?? (other.kind === 'ScaledObject' ? 'Deployment' : undefined);
+  return kind === object.kind ? 'yes' : 'no';
 }
 
 /** PodDisruptionBudgets near `object` whose selector matches its Pod labels; undefined when that cannot be known. */

@@ -7,7 +7,7 @@ export type ProbeName = (typeof PROBES)[number];
 
 /** What a probe checks, as a comparable string (handler and target, not timings); undefined when not known. */
 export function probeTarget(probe: ValueNode | undefined): string | undefined {
-  if (probe?.kind !== 'map') return undefined;
+  if (probe?.kind !== 'map' || containsUnknown(probe)) return undefined;
   const http = child(probe, 'httpGet');
   if (http) return `http ${scalarString(child(http, 'path')) ?? '/'} ${scalarString(child(http, 'port')) ?? ''}`;
   const tcp = child(probe, 'tcpSocket');
@@ -22,6 +22,13 @@ export function probeTarget(probe: ValueNode | undefined): string | undefined {
   return undefined;
 }
 
+function containsUnknown(node: ValueNode): boolean {
+  if (node.kind === 'unknown') return true;
+  if (node.kind === 'map') return node.entries.some((e) => containsUnknown(e.value));
+  if (node.kind === 'list') return node.items.some(containsUnknown);
+  return false;
+}
+
 /** The port node a probe connects to (httpGet, tcpSocket or grpc). */
 export function probePort(probe: ValueNode | undefined): ValueNode | undefined {
   for (const handler of ['httpGet', 'tcpSocket', 'grpc']) {
@@ -32,6 +39,12 @@ export function probePort(probe: ValueNode | undefined): ValueNode | undefined {
 }
 
 export interface DeclaredPort { name?: string; number?: number; protocol: string }
+
+/** Whether every declared port can be read statically (no Terraform references among names, numbers, protocols). */
+export function portsKnown(ref: ContainerRef): boolean {
+  const ports = child(ref.container, 'ports');
+  return ports === undefined || (ports.kind === 'list' && !containsUnknown(ports));
+}
 
 export function declaredPorts(ref: ContainerRef): DeclaredPort[] {
   return listItems(child(ref.container, 'ports')).map((port) => ({

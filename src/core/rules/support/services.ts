@@ -30,6 +30,13 @@ export function podsOfService(service: K8sObject, objects: readonly K8sObject[])
 
 export interface ServicePort { name?: string; port?: number; targetPort?: string | number }
 
+/** Whether some port of the Service cannot be read statically (a Terraform reference or dynamic block). */
+export function portsUnknown(service: K8sObject): boolean {
+  const ports = at(service.root, 'spec', 'ports');
+  if (ports?.kind === 'unknown') return true;
+  return listItems(ports).some((p) => p.kind !== 'map' || ['name', 'port'].some((k) => child(p, k)?.kind === 'unknown'));
+}
+
 export function servicePorts(service: K8sObject): ServicePort[] {
   return listItems(at(service.root, 'spec', 'ports')).map((port) => {
     const target = child(port, 'targetPort');

@@ -1,0 +1,12 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { explainActiveManifest } from './explainManifest';
+import { watchSchemaValidation } from './schemaValidation';
+
+/** Manifest UI: the Explain This Manifest command, and keeping the server's schema-validation switch current. */
+export function registerManifests(context: vscode.ExtensionContext, client: LanguageClient): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('cnc.explainManifest', () => explainActiveManifest(client)),
+    watchSchemaValidation(client),
+  );
+}
