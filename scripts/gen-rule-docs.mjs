@@ -40,7 +40,7 @@ function ruleSection(rule) {
   ];
   if (rule.differences) lines.push('', `**Compared with other tools.** ${rule.differences}`);
   const equivalents = PEERS.filter(([key]) => rule.equivalents[key]?.length).map(([key, name]) => `${name}: ${rule.equivalents[key].map(code).join(', ')}`);
-  lines.push('', `**Same idea elsewhere.** ${equivalents.length ? equivalents.join('; ') : 'none of the usual tools has this check'}.`, '');
+  lines.push('', `**Same idea elsewhere.** ${equivalents.length ? equivalents.join('; ') : 'None of the usual tools has this check'}.`, '');
   return lines.join('\n');
 }
 
@@ -84,7 +84,9 @@ const doc = [
   'Every suppression takes a reason after ` -- `. A suppression without one is reported (see',
   `[${code('suppression-reason-missing')}](#suppression-reason-missing)), so exceptions stay reviewable.`,
   '',
-  '- **One line**: a comment on the line above the finding (YAML and Terraform; `#` or `//`):',
+  '- **One line**: a comment on the line above the finding (YAML and Terraform; `#` or `//`). Findings about a written',
+  '  value point at the value; findings about something missing point at the container\'s `name`, or at the `spec`',
+  '  key of the Pod spec or the object\'s name:',
   '  ```yaml',
   '  # cnc-disable-next-line run-as-root-allowed,writable-root-filesystem -- the vendor image needs root, tracked in OPS-12',
   '  - name: legacy',

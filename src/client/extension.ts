@@ -5,6 +5,7 @@ import { NOTE_REQUEST, type InitializationOptions, type NoteInfo } from '../serv
 import { registerKnowledge } from './knowledge';
 import { notesMarkdownPlugin } from './knowledge/markdownPreview';
 import { registerManifests } from './manifests';
+import { lintSettings } from './manifests/lintSettings';
 import { schemaValidationEnabled } from './manifests/schemaValidation';
 import { NotesFolders } from './knowledge/notesFolders';
 import { registerReview } from './review';
@@ -44,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
       notesFolders: NotesFolders.resolve(),
       terraformExtensionInstalled: vscode.extensions.getExtension('hashicorp.terraform') !== undefined,
       schemaValidation: schemaValidationEnabled(),
+      lintSettings: lintSettings(),
     } satisfies InitializationOptions,
     outputChannel: output,
     // Hover Markdown may only run our own commands, never arbitrary ones a note could name.

@@ -9,7 +9,8 @@ import { yamlHover } from '../core/hover/hover';
 import { terraformHover } from '../core/hover/terraformHover';
 import { releaseTerraformFile } from '../core/terraform/parseTerraform';
 import type { KnowledgeBase } from '../core/knowledge/knowledgeBase';
-import { fixesFor } from '../core/lint/lint';
+import { fixesFor, type LintOptions } from '../core/lint/lint';
+import { suppressionEdit } from '../core/lint/suppression';
 import { ALL_RULES } from '../core/rules';
 import type { Finding, Severity } from '../core/rules/rule';
 
@@ -19,23 +20,39 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 /** Kubernetes YAML and Terraform documents: one analysis per document version, shared by every feature. */
 export class ManifestFeatures {
-  private readonly analyses = new Map<string, { version: number; analysis: Analysis }>();
+  private readonly analyses = new Map<string, { version: number; generation: number; analysis: Analysis; lint: LintContextOptions }>();
+  /** Bumped when something outside the document changes its findings (config, settings, a sibling file). */
+  private generation = 0;
   /** When HashiCorp's Terraform extension is installed it reports HCL syntax errors; we do not repeat them. */
   terraformSyntaxElsewhere = false;
 
-  constructor(private readonly knowledge: () => KnowledgeBase) {}
+  constructor(
+    private readonly knowledge: () => KnowledgeBase,
+    /** Config and neighbouring objects for a document (see LintContext). */
+    private readonly lintOptionsFor: (document: TextDocument) => LintContextOptions,
+    private readonly packageRoot: string,
+  ) {}
+
+  /** Every open document's findings may have changed: analyse again on next use. */
+  invalidate(): void { this.generation++; }
 
   static handles(document: TextDocument): boolean {
     return languageOfId(document.languageId) !== 'other';
   }
 
   analysisOf(document: TextDocument): Analysis {
+    return this.entryOf(document).analysis;
+  }
+
+  private entryOf(document: TextDocument) {
     const cached = this.analyses.get(document.uri);
-    if (cached?.version === document.version) return cached.analysis;
+    if (cached?.version === document.version && cached.generation === this.generation) return cached;
+    const lint = this.lintOptionsFor(document);
     // Terraform re-parses incrementally from the previous version's syntax tree (which that consumes).
-    const analysis = analyse(document.getText(), languageOfId(document.languageId), ALL_RULES, { incremental: true, previous: cached?.analysis.file });
-    this.analyses.set(document.uri, { version: document.version, analysis });
-    return analysis;
+    const analysis = analyse(document.getText(), languageOfId(document.languageId), ALL_RULES, { incremental: true, previous: cached?.analysis.file, lint });
+    const entry = { version: document.version, generation: this.generation, analysis, lint };
+    this.analyses.set(document.uri, entry);
+    return entry;
   }
 
   forget(uri: string): void {
@@ -68,6 +85,8 @@ export class ManifestFeatures {
       severity: SEVERITY[finding.severity],
       source: 'cnc',
       code: finding.ruleId,
+      // The rule's documentation (generated docs/rules.md, shipped in the extension), anchored by rule id.
+      codeDescription: { href: `${pathToFileURL(path.join(this.packageRoot, 'docs', 'rules.md')).toString()}#${finding.ruleId}` },
       message: finding.message,
       relatedInformation: note ? [{
         location: { uri: pathToFileURL(note.path).toString(), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
@@ -99,22 +118,28 @@ export class ManifestFeatures {
   }
 
   codeActions(document: TextDocument, params: CodeActionParams): CodeAction[] {
-    const analysis = this.analysisOf(document);
+    const { analysis, lint } = this.entryOf(document);
     const file = analysis.file;
     if (!file) return [];
     const actions: CodeAction[] = [];
+    const suppressions: CodeAction[] = [];
     const explained = new Set<string>();
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== 'cnc') continue;
       const data = diagnostic.data as { ruleId?: string; start?: number; end?: number } | undefined;
       const finding = analysis.findings.find((f) => f.ruleId === data?.ruleId && f.span.start === data?.start && f.span.end === data?.end);
       if (!finding) continue;
-      for (const fix of fixesFor(finding, file, ALL_RULES)) {
+      for (const fix of fixesFor(finding, file, ALL_RULES, lint)) {
         actions.push({
           title: fix.title, kind: CodeActionKind.QuickFix, isPreferred: fix.isPreferred, diagnostics: [diagnostic],
           edit: { changes: { [document.uri]: fix.edits.map((e) => ({ range: file.lines.rangeOf(e.span.start, e.span.end), newText: e.newText })) } },
         });
       }
+      const suppress = suppressionEdit(finding, file.text, file.lines);
+      suppressions.push({
+        title: `Suppress ${finding.ruleId} on this line (with a reason)`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic],
+        edit: { changes: { [document.uri]: [{ range: file.lines.rangeOf(suppress.span.start, suppress.span.end), newText: suppress.newText }] } },
+      });
       const rule = ALL_RULES.find((r) => r.id === finding.ruleId);
       const note = rule ? this.knowledge().note(rule.concept) : undefined;
       if (note && !explained.has(note.id)) {
@@ -125,9 +150,11 @@ export class ManifestFeatures {
         }
       }
     }
-    return actions;
+    return [...actions, ...suppressions];
   }
 }
+
+export type LintContextOptions = Omit<LintOptions, 'rules' | 'allRules'>;
 
 function fileNameOf(uri: string): string | undefined {
   return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;

@@ -14,6 +14,10 @@ export const NOTES_CHANGED_NOTIFICATION = 'cnc/notesChanged';
 export const SCHEMA_VALIDATION_NOTIFICATION = 'cnc/schemaValidation';
 /** Client → server: "explain this manifest" for an open document; answers Markdown. */
 export const EXPLAIN_MANIFEST_REQUEST = 'cnc/explainManifest';
+/** Client → server: the `cnc.rules` / `cnc.kubernetesVersion` settings changed. */
+export const LINT_SETTINGS_NOTIFICATION = 'cnc/lintSettings';
+/** Client → server: a `.cnc.yaml` file was created, changed or deleted on disk. */
+export const CONFIG_CHANGED_NOTIFICATION = 'cnc/configChanged';
 /** Server → client: the notes changed (the Concepts view refreshes). */
 export const KNOWLEDGE_CHANGED_NOTIFICATION = 'cnc/knowledgeChanged';
 
@@ -23,6 +27,14 @@ export interface InitializationOptions {
   terraformExtensionInstalled?: boolean;
   /** Publish schema diagnostics for Kubernetes YAML (false when Red Hat's extension already does). */
   schemaValidation?: boolean;
+  /** VS Code settings over the workspace `.cnc.yaml`. */
+  lintSettings?: LintSettings;
+}
+export interface LintSettings {
+  rules?: unknown;
+  kubernetesVersion?: unknown;
+  /** False in an untrusted workspace: `.cnc.yaml` files are not read. */
+  useConfigFiles?: boolean;
 }
 export interface ExplainManifestParams { uri: string }
 export interface NoteInfo { id: string; title: string; summary: string; path: string; docs?: string; cards: Card[] }

@@ -1,9 +1,13 @@
-import { TextDocumentSyncKind, TextDocuments, type Connection, type InitializeResult } from 'vscode-languageserver';
+import { DiagnosticSeverity, TextDocumentSyncKind, TextDocuments, type Connection, type InitializeResult } from 'vscode-languageserver';
+import fs from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { CONFIG_FILE_NAME } from '../core/config/config';
+import { LineIndex } from '../core/text/lineIndex';
 import { initTerraform } from '../core/terraform/runtime';
 import { KnowledgeService } from './knowledgeService';
+import { LintContext } from './lintContext';
 import { ManifestFeatures } from './manifestFeatures';
 import { createYamlSchemaService } from './yamlSchemaService';
 import { NoteFeatures } from './noteFeatures';
@@ -11,7 +15,7 @@ import {
   BACKLINKS_REQUEST, CARDS_REQUEST, CONCEPTS_REQUEST, EXPLAIN_MANIFEST_REQUEST, KNOWLEDGE_CHANGED_NOTIFICATION, NOTE_REQUEST,
   NOTES_CHANGED_NOTIFICATION, NOTES_FOLDERS_NOTIFICATION, SCHEMA_VALIDATION_NOTIFICATION, SEARCH_REQUEST, type ExplainManifestParams,
   type Backlink, type BacklinksParams, type CardsParams, type ConceptSummary, type InitializationOptions, type NoteInfo,
-  type NotesChangedParams, type SearchParams, type SearchResult,
+  type NotesChangedParams, type SearchParams, type SearchResult, CONFIG_CHANGED_NOTIFICATION, LINT_SETTINGS_NOTIFICATION, type LintSettings,
 } from './protocol';
 
 const DIAGNOSTIC_DELAY_MS = 200;
@@ -23,7 +27,10 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const documents = new TextDocuments(TextDocument);
   const knowledgeService = new KnowledgeService(options.packageRoot);
   const knowledge = () => knowledgeService.knowledge();
-  const manifests = new ManifestFeatures(knowledge);
+  const lintContext = new LintContext();
+  const openTexts = () => new Map(documents.all().filter((d) => d.uri.startsWith('file:')).map((d) => [path.resolve(fileURLToPath(d.uri)), d.getText()]));
+  const manifests = new ManifestFeatures(knowledge, (document) =>
+    document.uri.startsWith('file:') ? lintContext.optionsFor(fileURLToPath(document.uri), openTexts()) : {}, options.packageRoot);
   const notes = new NoteFeatures(knowledgeService);
   const schema = createYamlSchemaService();
   let schemaValidation = true;
@@ -44,6 +51,29 @@ export function startServer(connection: Connection, options: ServerOptions): voi
       if (!stale() && found.length) void connection.sendDiagnostics({ uri: document.uri, version, diagnostics: [...ours, ...found] });
     }, (error: unknown) => connection.console.error(`Schema validation failed: ${String(error)}`));
   };
+  /** Something outside the documents changed their findings: analyse the open manifests again. */
+  const republishManifests = () => {
+    manifests.invalidate();
+    for (const document of documents.all()) if (isManifest(document)) publishManifest(document);
+    publishConfigProblems();
+  };
+  let configProblemFiles: string[] = [];
+  const publishConfigProblems = () => {
+    const next: string[] = [];
+    for (const { file, problems } of lintContext.configProblems()) {
+      if (!file) { for (const p of problems) connection.console.warn(`Settings: ${p.message}`); continue; }
+      const text = documents.all().find((d) => d.uri === pathToFileURL(file).toString())?.getText() ?? readText(file);
+      const lines = new LineIndex(text);
+      next.push(file);
+      void connection.sendDiagnostics({ uri: pathToFileURL(file).toString(), diagnostics: problems.map((p) => ({
+        range: lines.rangeOf(p.span.start, p.span.end), source: 'cnc', message: p.message,
+        severity: p.severity === 'error' ? DiagnosticSeverity.Error : p.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information,
+      })) });
+    }
+    for (const file of configProblemFiles) if (!next.includes(file)) void connection.sendDiagnostics({ uri: pathToFileURL(file).toString(), diagnostics: [] });
+    configProblemFiles = next;
+  };
+
   const publishNotes = () => {
     for (const { uri, diagnostics } of notes.changedDiagnostics()) void connection.sendDiagnostics({ uri, diagnostics });
     void connection.sendNotification(KNOWLEDGE_CHANGED_NOTIFICATION);
@@ -59,6 +89,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     knowledgeService.setFolders(Array.isArray(init.notesFolders) ? init.notesFolders : []);
     manifests.terraformSyntaxElsewhere = init.terraformExtensionInstalled === true;
     schemaValidation = init.schemaValidation !== false;
+    lintContext.setSettings(init.lintSettings ?? {});
+    lintContext.setWorkspaceFolders((params.workspaceFolders ?? []).filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri)));
     // The HCL parser is WebAssembly, loaded once; if it fails, .tf files get a clear diagnostic instead.
     await initTerraform({ packageRoot: options.packageRoot }).catch((error: unknown) => connection.console.error(`Terraform parser: ${String(error)}`));
     return {
@@ -75,16 +107,17 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onInitialized(() => publishNotes());
 
   documents.onDidOpen((e) => {
-    if (ManifestFeatures.handles(e.document)) publishManifest(e.document);
+    if (isManifest(e.document)) { publishManifest(e.document); publishConfigProblems(); }
   });
   documents.onDidChangeContent((e) => {
     const document = e.document;
-    if (ManifestFeatures.handles(document)) schedule(document.uri, () => { const current = documents.get(document.uri); if (current) publishManifest(current); });
+    // Cross-object checks read the other manifests of the directory: after a change, re-check the open neighbours.
+    if (isManifest(document)) schedule(document.uri, () => { manifests.invalidate(); for (const d of documents.all()) if (isManifest(d) && sameDirectory(d.uri, document.uri)) publishManifest(d); });
     else if (notes.handles(document)) schedule(document.uri, () => { const current = documents.get(document.uri); if (current) { notes.edited(current); publishNotes(); } });
   });
   documents.onDidClose((e) => {
     clearTimeout(pending.get(e.document.uri));
-    if (ManifestFeatures.handles(e.document)) {
+    if (isManifest(e.document)) {
       manifests.forget(e.document.uri);
       void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     } else if (notes.handles(e.document)) {
@@ -97,12 +130,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onHover((params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
-    if (ManifestFeatures.handles(document)) return manifests.hover(document, params);
+    if (isManifest(document)) return manifests.hover(document, params);
     return notes.handles(document) ? notes.hover(document, params.position) : null;
   });
   connection.onCodeAction((params) => {
     const document = documents.get(params.textDocument.uri);
-    return document && ManifestFeatures.handles(document) ? manifests.codeActions(document, params) : [];
+    return document && isManifest(document) ? manifests.codeActions(document, params) : [];
   });
   connection.onCompletion(async (params) => {
     const document = documents.get(params.textDocument.uri);
@@ -115,13 +148,15 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     return document && notes.handles(document) ? notes.definition(document, params.position) : null;
   });
 
+  connection.onNotification(LINT_SETTINGS_NOTIFICATION, (settings: LintSettings) => { lintContext.setSettings(settings); republishManifests(); });
+  connection.onNotification(CONFIG_CHANGED_NOTIFICATION, () => { lintContext.configChanged(); republishManifests(); });
   connection.onNotification(SCHEMA_VALIDATION_NOTIFICATION, (enabled: unknown) => {
     schemaValidation = enabled === true;
     for (const document of documents.all()) if (document.languageId === 'yaml') publishManifest(document);
   });
   connection.onRequest(EXPLAIN_MANIFEST_REQUEST, (params: ExplainManifestParams) => {
     const document = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
-    return document && ManifestFeatures.handles(document) ? manifests.explain(document) ?? null : null;
+    return document && isManifest(document) ? manifests.explain(document) ?? null : null;
   });
   connection.onNotification(NOTES_FOLDERS_NOTIFICATION, (folders: unknown) => {
     knowledgeService.setFolders(Array.isArray(folders) ? folders.filter((f): f is string => typeof f === 'string') : []);
@@ -164,4 +199,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
 
   documents.listen(connection);
   connection.listen();
+}
+
+/** `.cnc.yaml` is YAML but not a manifest: it is read from disk when saved (the client's watcher tells us). */
+const isManifest = (document: TextDocument) => ManifestFeatures.handles(document) && !isConfigFile(document.uri);
+const isConfigFile = (uri: string) => uri.startsWith('file:') && path.basename(fileURLToPath(uri)) === CONFIG_FILE_NAME;
+const sameDirectory = (a: string, b: string) => a.startsWith('file:') && b.startsWith('file:') && path.dirname(fileURLToPath(a)) === path.dirname(fileURLToPath(b));
+function readText(file: string): string {
+  try { return fs.readFileSync(file, 'utf8'); } catch { return ''; }
 }

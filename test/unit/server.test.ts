@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -60,6 +61,7 @@ describe('cnc serve --stdio', () => {
       'Pin image tag: nginx:TODO-pin-version (fill in a released version)',
       'Explain Image tags and digests',
       'Review cards for Image tags and digests',
+      'Suppress image-tag-not-pinned on this line (with a reason)',
     ]);
     expect(actions[0]!.isPreferred).toBe(true);
   });
@@ -98,5 +100,28 @@ describe('cnc serve --stdio', () => {
     const markdown = await connection.sendRequest('cnc/explainManifest', { uri }) as string;
     expect(markdown).toContain('Deployment/web');
     expect(markdown).toMatch(/Service\/web/);
+  });
+
+  it('lints with the nearest .cnc.yaml and sees the other manifests of the directory, like cnc lint', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnc-lsp-config-'));
+    fs.writeFileSync(path.join(dir, '.cnc.yaml'), 'rules:\n  image-tag-not-pinned: off\n');
+    fs.writeFileSync(path.join(dir, 'deploy.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  selector: {matchLabels: {app: api}}\n  template:\n    metadata: {labels: {app: api}}\n    spec:\n      containers: [{name: api, image: "api:latest"}]\n');
+    const serviceText = 'apiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec:\n  selector: {app: api}\n  ports: [{port: 80}]\n';
+    fs.writeFileSync(path.join(dir, 'service.yaml'), serviceText);
+    const lintJson = JSON.parse(spawnSync(process.execPath, [path.join(root, 'dist/cli/cnc.js'), 'lint', dir, '--format', 'json'], { encoding: 'utf8' }).stdout);
+    const cliCodes = lintJson.files.flatMap((f: { findings: { ruleId: string }[] }) => f.findings.map((x) => x.ruleId));
+    for (const name of ['deploy.yaml', 'service.yaml']) {
+      const fileUri = pathToFileURL(path.join(dir, name)).toString();
+      const got = new Promise<{ code: string }[]>((resolve) => {
+        connection.onNotification('textDocument/publishDiagnostics', (p: { uri: string; diagnostics: { code: string }[] }) => { if (p.uri === fileUri) resolve(p.diagnostics); });
+      });
+      await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: fileUri, languageId: 'yaml', version: 1, text: fs.readFileSync(path.join(dir, name), 'utf8') } });
+      const codes = (await got).map((d) => d.code);
+      expect(codes).not.toContain('image-tag-not-pinned');
+      expect(codes).not.toContain('service-selector-matches-nothing');
+      for (const code of codes) expect(cliCodes).toContain(code);
+    }
+    expect(cliCodes).not.toContain('image-tag-not-pinned');
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -47,8 +47,8 @@ export function loadConfigFor(dir: string, knownRuleIds: readonly string[], stop
  * What the editor needs for one file: the nearest `.cnc.yaml` (not above `stopDir`, the workspace folder) with the
  * user's settings laid over it. Problems of both are returned for display; the valid parts always apply.
  */
-export function effectiveConfig(dir: string, knownRuleIds: readonly string[], options: { stopDir?: string; settings?: { rules?: unknown; kubernetesVersion?: unknown } } = {}): LoadedConfig {
-  const loaded = loadConfigFor(dir, knownRuleIds, options.stopDir);
+export function effectiveConfig(dir: string, knownRuleIds: readonly string[], options: { stopDir?: string; settings?: { rules?: unknown; kubernetesVersion?: unknown }; ignoreFiles?: boolean } = {}): LoadedConfig {
+  const loaded: LoadedConfig = options.ignoreFiles ? { config: EMPTY_CONFIG, problems: [] } : loadConfigFor(dir, knownRuleIds, options.stopDir);
   if (!options.settings) return loaded;
   const { config, problems } = settingsToConfig(options.settings, knownRuleIds);
   return { ...loaded, config: mergeConfig(loaded.config, config), problems: [...loaded.problems, ...problems] };

@@ -1,5 +1,5 @@
 import { containersOf } from '../model/podSpecs';
-import { scalarString, type MapNode } from '../model/tree';
+import { child, scalarString, type MapNode } from '../model/tree';
 import type { Rule } from './rule';
 import { capitalise } from './support/resourceRules';
 import { containerSecurity } from './support/securityContext';
@@ -21,7 +21,7 @@ export const procMountUnmasked: Rule = {
     return containersOf(object).flatMap((ref) => {
       const mount = containerSecurity(ref, 'procMount');
       if (mount.state !== 'present' || scalarString(mount.node) !== 'Unmasked') return [];
-      return [{ message: `${capitalise(containerLabel(ref))} sets procMount: Unmasked.`, span: mount.node.span, data: { securityContext: ref.container.entries.find((e) => e.key === 'securityContext')?.value } }];
+      return [{ message: `${capitalise(containerLabel(ref))} sets procMount: Unmasked.`, span: mount.node.span, data: { securityContext: child(ref.container, 'securityContext') } }];
     });
   },
 

@@ -1,4 +1,4 @@
-import { at, type MapNode, type ValueNode } from '../model/tree';
+import { at, type MapNode } from '../model/tree';
 import type { Rule } from './rule';
 import { objectAnchor } from './support/anchors';
 import { autoscaling } from './support/autoscaling';
@@ -29,7 +29,7 @@ export const replicasBelowTwo: Rule = {
     const message = replicas === 'default'
       ? `${object.address} sets no replicas, so it runs one Pod: any disruption makes it unavailable.`
       : `${object.address} runs a single replica: any disruption makes it unavailable.`;
-    return [{ message, span: replicas === 'default' || !node ? objectAnchor(object) : (node as ValueNode).span, data: { root: object.root } }];
+    return [{ message, span: replicas === 'default' || !node ? objectAnchor(object) : node.span, data: { root: object.root } }];
   },
 
   fix(finding, context) {

@@ -30,7 +30,7 @@ export function objectAnchor(object: K8sObject): Span {
   return { start: object.span.start, end: object.span.start };
 }
 
-/** The key of `path` under `map` if written, else the anchor given. */
+/** The key `key` of `map` when written, else `fallback`. */
 export function keyAnchor(map: ValueNode | undefined, key: string, fallback: Span): Span {
   return map?.kind === 'map' ? map.entries.find((e) => e.key === key)?.keySpan ?? fallback : fallback;
 }

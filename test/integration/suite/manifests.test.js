@@ -1,0 +1,69 @@
+// Field documentation, schema validation, completion, Explain This Manifest and Terraform, in a real VS Code.
+const assert = require('node:assert');
+const vscode = require('vscode');
+
+async function until(what, probe, timeoutMs = 30_000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+const hoverText = (hovers) => hovers.flatMap((h) => h.contents).map((c) => c.value ?? String(c)).join('\n');
+
+suite('Manifests: field docs, schema, completion, explain, Terraform', () => {
+  test('hovering a field shows the API description, its type and path', async () => {
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'kubernetes/web.yaml'));
+    await vscode.window.showTextDocument(doc);
+    const line = doc.getText().split('\n').findIndex((l) => /^\s+replicas:/.test(l));
+    const text = await until('field hover', async () => {
+      const hovers = await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, 4));
+      const t = hoverText(hovers);
+      return /Deployment\.spec\.replicas/.test(t) ? t : undefined;
+    });
+    assert.match(text, /desired pods/i);
+    assert.match(text, /`(number|integer)`/);
+  });
+
+  test('a wrong type gets a schema diagnostic; keys complete from the schema', async () => {
+    const content = ['apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: broken', 'spec:', '  replicas: three',
+      '  selector: {matchLabels: {app: x}}', '  template:', '    metadata: {labels: {app: x}}', '    spec:', '      containers:',
+      '        - name: x', '          image: nginx:1.27.3', '          imagePul'].join('\n');
+    const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content });
+    await vscode.window.showTextDocument(doc);
+    const schemaDiagnostic = await until('schema diagnostic', () =>
+      vscode.languages.getDiagnostics(doc.uri).find((d) => d.source === 'cnc-schema' && d.range.start.line === 5));
+    assert.ok(schemaDiagnostic.message.length > 0);
+    const completion = await until('completion', async () => {
+      const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(13, 18));
+      return list.items.some((i) => (i.label.label ?? i.label) === 'imagePullPolicy') ? list : undefined;
+    });
+    assert.ok(completion.items.length > 0);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  test('Explain This Manifest opens a summary of the objects and how they connect', async () => {
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'kubernetes/web.yaml'));
+    await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('cnc.explainManifest');
+    const summary = await until('explanation', () => vscode.workspace.textDocuments.find((d) => d.isUntitled && d.languageId === 'markdown' && /Deployment\/web/.test(d.getText())));
+    assert.match(summary.getText(), /Service\/web/);
+  });
+
+  test('Terraform: the same checks on kubernetes_* resources, and hovers', async () => {
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'terraform/main.tf'));
+    await vscode.window.showTextDocument(doc);
+    assert.strictEqual(doc.languageId, 'terraform');
+    const diagnostic = await until('terraform diagnostic', () =>
+      vscode.languages.getDiagnostics(doc.uri).find((d) => d.source === 'cnc' && d.code === 'image-tag-not-pinned'));
+    assert.match(diagnostic.message, /nginx:latest/);
+    const line = doc.getText().split('\n').findIndex((l) => l.startsWith('resource "kubernetes_deployment_v1"'));
+    const text = await until('terraform hover', async () => {
+      const t = hoverText(await vscode.commands.executeCommand('vscode.executeHoverProvider', doc.uri, new vscode.Position(line, 15)));
+      return t.includes('Deployment') ? t : undefined;
+    });
+    assert.match(text, /registry\.terraform\.io/);
+  });
+});
