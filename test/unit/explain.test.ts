@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -126,17 +127,22 @@ spec:
 
 describe('cnc explain FILE', () => {
   const cnc = (...args: string[]) => spawnSync(process.execPath, [path.join(root, 'dist/cli/cnc.js'), ...args], { cwd: root, encoding: 'utf8' });
+  // 1-based line of the first line of the demo manifest matching `pattern` (the demo may be edited).
+  const demoLines = fs.readFileSync(path.join(root, 'examples/kubernetes/web.yaml'), 'utf8').split('\n');
+  const lineOf = (pattern: RegExp) => demoLines.findIndex((l) => pattern.test(l)) + 1;
+  /** The Service's selector labels: the line after its `selector:` key. */
+  const serviceSelectorLine = () => demoLines.findIndex((l, i) => i >= lineOf(/^kind: Service$/) && /^  selector:$/.test(l)) + 2;
 
   it('prints the summary as JSON with 1-based places', () => {
     const result = cnc('explain', 'examples/kubernetes/web.yaml', '--json');
     expect(result.status).toBe(0);
     const json = JSON.parse(result.stdout);
     expect(json.objects.map((o: { address: string }) => o.address)).toEqual(['Deployment/web', 'Deployment/web-canary', 'Service/web']);
-    expect(json.connections[0]).toMatchObject({ from: 'Service/web', to: 'Deployment/web', relation: 'selects', at: { line: 56 } });
+    expect(json.connections[0]).toMatchObject({ from: 'Service/web', to: 'Deployment/web', relation: 'selects', at: { line: serviceSelectorLine() } });
   });
 
   it('prints what the hover shows at FILE:LINE:COL, field and concept', () => {
-    const json = JSON.parse(cnc('explain', 'examples/kubernetes/web.yaml:54:11', '--json').stdout);
+    const json = JSON.parse(cnc('explain', `examples/kubernetes/web.yaml:${lineOf(/^  type: NodePort$/)}:11`, '--json').stdout);
     expect(json.subject).toBe('type: NodePort');
     expect(json.field).toMatchObject({ path: 'Service.spec.type', typeName: 'ServiceSpec' });
     expect(json.concepts[0].noteId).toBe('nodeport-service');

@@ -106,7 +106,14 @@ describe('cnc serve --stdio', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnc-lsp-config-'));
     fs.writeFileSync(path.join(dir, '.cnc.yaml'), 'rules:\n  image-tag-not-pinned: off\n');
     fs.writeFileSync(path.join(dir, 'deploy.yaml'), 'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: api}\nspec:\n  selector: {matchLabels: {app: api}}\n  template:\n    metadata: {labels: {app: api}}\n    spec:\n      containers: [{name: api, image: "api:latest"}]\n');
-    const serviceText = 'apiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec:\n  selector: {app: api}\n  ports: [{port: 80}]\n';
+    // Beside the Service, an unrelated Deployment: alone, this file's Service would select nothing.
+    const serviceText = 'apiVersion: v1\nkind: Service\nmetadata: {name: api}\nspec:\n  selector: {app: api}\n  ports: [{port: 80}]\n---\n' +
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: other}\nspec:\n  selector: {matchLabels: {app: other}}\n  template:\n    metadata: {labels: {app: other}}\n    spec:\n      containers: [{name: o, image: "o:1.0"}]\n';
+    const alone = fs.mkdtempSync(path.join(os.tmpdir(), 'cnc-lsp-alone-'));
+    fs.writeFileSync(path.join(alone, 'service.yaml'), serviceText);
+    const aloneJson = JSON.parse(spawnSync(process.execPath, [path.join(root, 'dist/cli/cnc.js'), 'lint', alone, '--format', 'json'], { encoding: 'utf8' }).stdout);
+    expect(aloneJson.files[0].findings.map((f: { ruleId: string }) => f.ruleId)).toContain('service-selector-matches-nothing');
+    fs.rmSync(alone, { recursive: true, force: true });
     fs.writeFileSync(path.join(dir, 'service.yaml'), serviceText);
     const lintJson = JSON.parse(spawnSync(process.execPath, [path.join(root, 'dist/cli/cnc.js'), 'lint', dir, '--format', 'json'], { encoding: 'utf8' }).stdout);
     const cliCodes = lintJson.files.flatMap((f: { findings: { ruleId: string }[] }) => f.findings.map((x) => x.ruleId));

@@ -3,18 +3,11 @@ const assert = require('node:assert');
 const fs = require('node:fs');
 const path = require('node:path');
 const vscode = require('vscode');
+const { until, codeOf } = require('./helpers');
+
 
 const EXTENSION_ID = 'cloud-native-companion.cloud-native-companion';
 
-async function until(what, probe, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 function workspaceFile(relative) {
   return vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, relative);
@@ -41,10 +34,11 @@ suite('Cloud-Native Companion in VS Code', () => {
 
   test('publishes the image-tag diagnostic with its concept', async () => {
     const diagnostic = await until('diagnostics', () =>
-      vscode.languages.getDiagnostics(document.uri).find((d) => d.source === 'cnc' && d.code === 'image-tag-not-pinned'));
+      vscode.languages.getDiagnostics(document.uri).find((d) => d.source === 'cnc' && codeOf(d) === 'image-tag-not-pinned'));
     assert.strictEqual(diagnostic.range.start.line, 19);
     assert.strictEqual(diagnostic.severity, vscode.DiagnosticSeverity.Warning);
     assert.match(diagnostic.relatedInformation[0].message, /^Concept: Image tags and digests/);
+    assert.match(diagnostic.code.target.toString(), /docs\/rules\.md#image-tag-not-pinned$/);
   });
 
   test('hovering kind: Deployment shows the note summary and a link that opens the note', async () => {
@@ -64,7 +58,7 @@ suite('Cloud-Native Companion in VS Code', () => {
   });
 
   test('the preferred quick fix pins the tag and the diagnostic goes away', async () => {
-    const diagnostic = vscode.languages.getDiagnostics(document.uri).find((d) => d.code === 'image-tag-not-pinned');
+    const diagnostic = vscode.languages.getDiagnostics(document.uri).find((d) => codeOf(d) === 'image-tag-not-pinned');
     assert.ok(diagnostic);
     const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
     const titles = actions.map((a) => a.title);
@@ -73,7 +67,7 @@ suite('Cloud-Native Companion in VS Code', () => {
     assert.strictEqual(preferred.title, 'Pin image to nginx:1.27.3 (used by Deployment/web-canary)');
     assert.ok(await vscode.workspace.applyEdit(preferred.edit));
     assert.match(document.lineAt(19).text, /image: nginx:1\.27\.3$/);
-    await until('diagnostic cleared', () => !vscode.languages.getDiagnostics(document.uri).some((d) => d.code === 'image-tag-not-pinned'));
+    await until('diagnostic cleared', () => !vscode.languages.getDiagnostics(document.uri).some((d) => codeOf(d) === 'image-tag-not-pinned'));
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
 

@@ -1,17 +1,9 @@
 // Field documentation, schema validation, completion, Explain This Manifest and Terraform, in a real VS Code.
 const assert = require('node:assert');
 const vscode = require('vscode');
+const { until, codeOf, hoverText } = require('./helpers');
 
-async function until(what, probe, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-const hoverText = (hovers) => hovers.flatMap((h) => h.contents).map((c) => c.value ?? String(c)).join('\n');
+
 
 suite('Manifests: field docs, schema, completion, explain, Terraform', () => {
   test('hovering a field shows the API description, its type and path', async () => {
@@ -57,7 +49,7 @@ suite('Manifests: field docs, schema, completion, explain, Terraform', () => {
     await vscode.window.showTextDocument(doc);
     assert.strictEqual(doc.languageId, 'terraform');
     const diagnostic = await until('terraform diagnostic', () =>
-      vscode.languages.getDiagnostics(doc.uri).find((d) => d.source === 'cnc' && d.code === 'image-tag-not-pinned'));
+      vscode.languages.getDiagnostics(doc.uri).find((d) => d.source === 'cnc' && codeOf(d) === 'image-tag-not-pinned'));
     assert.match(diagnostic.message, /nginx:latest/);
     const line = doc.getText().split('\n').findIndex((l) => l.startsWith('resource "kubernetes_deployment_v1"'));
     const text = await until('terraform hover', async () => {
