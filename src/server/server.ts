@@ -84,15 +84,19 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     pending.set(key, setTimeout(() => { pending.delete(key); work(); }, DIAGNOSTIC_DELAY_MS));
   };
 
-  connection.onInitialize(async (params): Promise<InitializeResult> => {
+  connection.onInitialize((params): InitializeResult => {
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     knowledgeService.setFolders(Array.isArray(init.notesFolders) ? init.notesFolders : []);
     manifests.terraformSyntaxElsewhere = init.terraformExtensionInstalled === true;
     schemaValidation = init.schemaValidation !== false;
     lintContext.setSettings(init.lintSettings ?? {});
     lintContext.setWorkspaceFolders((params.workspaceFolders ?? []).filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri)));
-    // The HCL parser is WebAssembly, loaded once; if it fails, .tf files get a clear diagnostic instead.
-    await initTerraform({ packageRoot: options.packageRoot }).catch((error: unknown) => connection.console.error(`Terraform parser: ${String(error)}`));
+    // The HCL parser is WebAssembly: loaded in the background so the server answers at once; Terraform files opened
+    // meanwhile say so, and are checked again when it is ready. If it fails, they keep a clear diagnostic.
+    void initTerraform({ packageRoot: options.packageRoot }).then(
+      () => { manifests.invalidate(); for (const d of documents.all()) if (isManifest(d) && d.languageId !== 'yaml') publishManifest(d); },
+      (error: unknown) => connection.console.error(`Terraform parser: ${String(error)}`),
+    );
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,

@@ -33,8 +33,13 @@ try {
     const tag = page.locator('.pane-body .monaco-list-row', { hasText: 'workloads' }).first();
     await tag.waitFor({ timeout: 10_000 });
     await tag.click();
-    await page.keyboard.press('End'); // scroll down to the tag's notes, the last rows of the tree
-    await page.locator('.pane-body .monaco-list-row', { hasText: "My web app's deployment" }).first().waitFor({ timeout: 10_000 });
+    // The tag's notes render below it, out of view: move to the last row (again, until they have rendered).
+    const note = page.locator('.pane-body .monaco-list-row', { hasText: "My web app's deployment" }).first();
+    for (let i = 0; i < 20 && !(await note.isVisible()); i++) {
+      await page.keyboard.press('End');
+      await page.waitForTimeout(250);
+    }
+    await note.waitFor({ timeout: 5_000 });
     await page.waitForTimeout(300);
     await shot('11-concepts-view');
     return { rows: (await page.locator('.pane-body .monaco-list-row').allInnerTexts()).slice(0, 12).map((r) => r.replace(/\s+/g, ' ')) };

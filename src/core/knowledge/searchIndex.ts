@@ -20,7 +20,7 @@ export function buildSearchIndex(notes: Note[]): lunr.Index {
 
 /**
  * Free text to lunr query without lunr's query syntax, so user input like `foo:bar` or `-x` never throws.
- * Each word matches exactly (boosted); the last word also as a prefix (search as you type); when that finds little,
+ * Each word matches exactly (boosted); the last word also as a prefix (search as you type); when that finds (almost) nothing,
  * words get one typo of tolerance.
  */
 export function searchIndex(index: lunr.Index, notesById: Map<string, Note>, query: string, limit = 20): SearchHit[] {
@@ -34,19 +34,38 @@ export function searchIndex(index: lunr.Index, notesById: Map<string, Note>, que
     });
   });
   let results = run(false);
-  if (results.length < limit) results = run(true);
+  // A query that finds (almost) nothing is probably misspelt: only then pay for the typo-tolerant pass.
+  if (results.length < Math.min(limit, 3)) results = run(true);
   // Lunr's idf makes words that most notes use ("pod", "container") nearly worthless even in a title, so how well
-  // the query names a note is scored on its own and dominates; the text score orders the rest.
+  // the query names a note is scored on its own and dominates; the text score orders the rest. Candidates: lunr's
+  // best, plus every note one of whose names contains a query word (however low lunr ranks it).
   const best = results[0]?.score || 1;
   const stemmedWords = words.map(stem);
+  const textScore = new Map<string, number>();
+  for (const result of results.slice(0, Math.max(30, limit))) textScore.set(result.ref, result.score / best);
+  for (const word of stemmedWords) for (const note of namedBy(notesById).get(word) ?? []) if (!textScore.has(note.id)) textScore.set(note.id, 0);
   const hits: SearchHit[] = [];
-  for (const result of results.slice(0, Math.max(100, limit * 3))) {
-    const note = notesById.get(result.ref);
+  for (const [id, text] of textScore) {
+    const note = notesById.get(id);
     if (!note) continue;
-    const score = 0.5 * (result.score / best) + 2 * nameMatch(note, stemmedWords);
+    const score = 0.5 * text + 2 * nameMatch(note, stemmedWords);
     hits.push({ id: note.id, title: note.title, aliases: note.aliases, score: Number(score.toFixed(4)), path: note.path, summary: note.summary });
   }
   return hits.sort((a, b) => b.score - a.score).slice(0, limit);
+}
+
+const nameIndexCache = new WeakMap<Map<string, Note>, { size: number; index: Map<string, Note[]> }>();
+
+/** Stemmed name word → the notes with that word in their title, id or an alias (rebuilt when notes are added). */
+function namedBy(notesById: Map<string, Note>): Map<string, Note[]> {
+  const cached = nameIndexCache.get(notesById);
+  if (cached?.size === notesById.size) return cached.index;
+  const index = new Map<string, Note[]>();
+  for (const note of notesById.values()) {
+    for (const word of new Set(nameParts(note).flat())) index.set(word, [...(index.get(word) ?? []), note]);
+  }
+  nameIndexCache.set(notesById, { size: notesById.size, index });
+  return index;
 }
 
 const stem = (word: string) => String(lunr.stemmer(new lunr.Token(word, {})));

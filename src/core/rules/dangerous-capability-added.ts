@@ -34,7 +34,8 @@ export const dangerousCapabilityAdded: Rule = {
   remediation: 'Remove the capability from `securityContext.capabilities.add`; if a feature needs it, prefer a narrower capability or move that work to a dedicated, audited component.',
   equivalents: {
     polaris: ['dangerousCapabilities'],
-    checkov: ['CKV_K8S_25', 'CKV_K8S_37', 'CKV_K8S_39'],
+    // Checkov's CKV_K8S_25 (any added capability) and CKV_K8S_37 (drop ALL) are other ideas; only SYS_ADMIN matches.
+    checkov: ['CKV_K8S_39'],
     datree: ['CONTAINERS_INVALID_CAPABILITIES_VALUE'],
     regula: ['FG_R00492'],
   },

@@ -14,7 +14,8 @@ export const defaultServiceAccount: Rule = {
     'Every Pod that names no ServiceAccount runs as `default`, shared by all such Pods of the namespace. Permissions ' +
     'granted to it for one application leak to all the others, and audit logs cannot tell them apart.',
   remediation: 'Create a ServiceAccount per application, set `serviceAccountName`, and bind only the roles that application needs.',
-  equivalents: { kubeLinter: ['default-service-account'], checkov: ['CKV_K8S_41', 'CKV_K8S_42'], regula: ['FG_R00498'] },
+  equivalents: { kubeLinter: ['default-service-account'], regula: ['FG_R00498'] },
+  differences: 'Checkov\'s CKV_K8S_41/42 check the default ServiceAccount object and the bindings to it, not the Pods that use it, so they are not listed as equivalents.',
 
   check(object) {
     const podSpec = podSpecOf(object);

@@ -38,7 +38,8 @@ export const seccompProfileMissing: Rule = {
   equivalents: {
     kubeScore: ['container-seccomp-profile'],
     polaris: ['linuxHardening'],
-    checkov: ['CKV_K8S_31', 'CKV_K8S_32'],
+    // CKV_K8S_32 is the same idea for PodSecurityPolicy objects, which Kubernetes removed in 1.25.
+    checkov: ['CKV_K8S_31'],
     datree: ['CONTAINERS_INCORRECT_SECCOMP_PROFILE'],
     regula: ['FG_R00495'],
   },

@@ -19,10 +19,11 @@ export const secretInEnvValue: Rule = {
     'stored in etcd and in every `kubectl get -o yaml`. Secrets are access-controlled separately, can be encrypted at ' +
     'rest, and can be rotated without editing the workload.',
   remediation: 'Move the value into a Secret and reference it with `valueFrom.secretKeyRef` (or mount it as a file); rotate the exposed credential.',
-  equivalents: { kubeLinter: ['env-var-secret'], polaris: ['sensitiveContainerEnvVar'], checkov: ['CKV_K8S_35'], regula: ['FG_R00494'] },
+  equivalents: { kubeLinter: ['env-var-secret'], polaris: ['sensitiveContainerEnvVar'], regula: ['FG_R00494'] },
   differences:
     'Names ending in _FILE, _PATH, _URL, _NAME and similar are taken as pointers to a credential, not the credential ' +
-    'itself, and boolean-looking values as switches.',
+    'itself, and boolean-looking values as switches. Checkov\'s CKV_K8S_35 is a different idea (any Secret passed ' +
+    'through an environment variable, even by reference), so it is not listed as an equivalent.',
 
   check(object) {
     return containersOf(object).flatMap((ref) => listItems(child(ref.container, 'env')).flatMap((item) => {
