@@ -73,3 +73,12 @@ export interface Rule {
   checkTerraform?(block: TerraformBlock, context: RuleContext): FindingDraft[];
   fix?(finding: Finding, context: RuleContext): Fix[];
 }
+
+/** What describes a rule, without its behaviour: what rule factories receive and pass on. */
+export type RuleMetadata = Pick<Rule, 'id' | 'title' | 'severity' | 'enabledByDefault' | 'concept' | 'rationale' | 'remediation' | 'equivalents' | 'differences'>;
+
+/** Exactly the metadata fields of a factory's spec (the spec's other fields configure its behaviour). */
+export function ruleMetadata(spec: RuleMetadata): RuleMetadata {
+  const { id, title, severity, enabledByDefault, concept, rationale, remediation, equivalents, differences } = spec;
+  return { id, title, severity, enabledByDefault, concept, rationale, remediation, equivalents, differences };
+}

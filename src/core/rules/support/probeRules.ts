@@ -1,6 +1,6 @@
 import type { ContainerRef } from '../../model/podSpecs';
 import { child } from '../../model/tree';
-import type { Equivalents, Rule, Severity } from '../rule';
+import { ruleMetadata, type Equivalents, type Rule, type Severity } from '../rule';
 import { containerAnchor } from './anchors';
 import { firstTcpPort, probeTarget, type ProbeName } from './probes';
 import { capitalise } from './resourceRules';
@@ -30,15 +30,7 @@ interface MissingProbeSpec {
  */
 export function missingProbeRule(spec: MissingProbeSpec): Rule {
   return {
-    id: spec.id,
-    title: spec.title,
-    severity: spec.severity,
-    enabledByDefault: spec.enabledByDefault,
-    concept: spec.concept,
-    rationale: spec.rationale,
-    remediation: spec.remediation,
-    equivalents: spec.equivalents,
-    differences: spec.differences,
+    ...ruleMetadata(spec),
 
     check(object) {
       return servingContainers(object).flatMap((ref) => {

@@ -1,6 +1,6 @@
 import type { ContainerRef } from '../../model/podSpecs';
 import type { ScalarNode } from '../../model/tree';
-import type { Equivalents, Rule, Severity } from '../rule';
+import { ruleMetadata, type Equivalents, type Rule, type Severity } from '../rule';
 import { containerAnchor } from './anchors';
 import { parseQuantity } from './quantities';
 import { field } from './values';
@@ -45,15 +45,7 @@ export function missingResourceRule(spec: MissingResourceSpec): Rule {
   const other: Side = spec.side === 'requests' ? 'limits' : 'requests';
   const noun = `${RESOURCE_LABEL[spec.resource]} ${spec.side === 'requests' ? 'request' : 'limit'}`;
   return {
-    id: spec.id,
-    title: spec.title,
-    severity: spec.severity,
-    enabledByDefault: spec.enabledByDefault,
-    concept: spec.concept,
-    rationale: spec.rationale,
-    remediation: spec.remediation,
-    equivalents: spec.equivalents,
-    differences: spec.differences,
+    ...ruleMetadata(spec),
 
     check(object) {
       return plannedContainers(object).flatMap((ref) => {
