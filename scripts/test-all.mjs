@@ -37,6 +37,7 @@ if (integrationStatus !== 0 && !integration?.failures) count(0, 1);
 const UI_TESTS = [
   ['ui', 'test/ui/run.mjs', 'UI test: hover, problems, quick fix, webview'],
   ['ui-knowledge', 'test/ui/knowledge.mjs', 'UI test: search, Concepts view, notes'],
+  ['ui-terraform', 'test/ui/terraform.mjs', 'UI test: Terraform hover and HCL quick fix'],
   ['ui-review', 'test/ui/review.mjs', 'UI test: flashcard review, history across a reload, statistics'],
 ];
 for (const [name, file, label] of UI_TESTS) {
