@@ -1,22 +1,13 @@
 import type { ContainerRef } from '../../model/podSpecs';
 import { child } from '../../model/tree';
-import { ruleMetadata, type Equivalents, type Rule, type Severity } from '../rule';
+import { ruleMetadata, type Rule, type RuleMetadata } from '../rule';
 import { containerAnchor } from './anchors';
 import { firstTcpPort, probeTarget, type ProbeName } from './probes';
 import { capitalise } from './resourceRules';
 import { field } from './values';
 import { containerLabel, servingContainers } from './workloads';
 
-interface MissingProbeSpec {
-  id: string;
-  title: string;
-  severity: Severity;
-  enabledByDefault: boolean;
-  concept: string;
-  rationale: string;
-  remediation: string;
-  equivalents: Equivalents;
-  differences?: string;
+interface MissingProbeSpec extends RuleMetadata {
   probe: ProbeName;
   consequence: string;
   /** Paths tried in order for the generated probe; the first that does not copy another probe of the container wins. */

@@ -1,6 +1,6 @@
 import type { ContainerRef } from '../../model/podSpecs';
 import type { ScalarNode } from '../../model/tree';
-import { ruleMetadata, type Equivalents, type Rule, type Severity } from '../rule';
+import { ruleMetadata, type Rule, type RuleMetadata } from '../rule';
 import { containerAnchor } from './anchors';
 import { parseQuantity } from './quantities';
 import { field } from './values';
@@ -18,16 +18,7 @@ export function resourceValue(ref: ContainerRef, side: Side, resource: ResourceN
   return state.node.kind === 'scalar' ? state.node : 'unknown';
 }
 
-interface MissingResourceSpec {
-  id: string;
-  title: string;
-  severity: Severity;
-  enabledByDefault: boolean;
-  concept: string;
-  rationale: string;
-  remediation: string;
-  equivalents: Equivalents;
-  differences?: string;
+interface MissingResourceSpec extends RuleMetadata {
   side: Side;
   resource: ResourceName;
   /** Written when nothing better is known; always marked as a value to replace. */
