@@ -33,8 +33,14 @@ export class ManifestFeatures {
     private readonly packageRoot: string,
   ) {}
 
-  /** Every open document's findings may have changed: analyse again on next use. */
-  invalidate(): void { this.generation++; }
+  /**
+   * Findings may have changed (config, settings, a neighbouring file): analyse again on next use — the given
+   * documents only, or every document. The old analysis stays as the base of an incremental Terraform re-parse.
+   */
+  invalidate(uris?: Iterable<string>): void {
+    if (!uris) { this.generation++; return; }
+    for (const uri of uris) { const cached = this.analyses.get(uri); if (cached) cached.generation = -1; }
+  }
 
   static handles(document: TextDocument): boolean {
     return languageOfId(document.languageId) !== 'other';

@@ -116,7 +116,11 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   documents.onDidChangeContent((e) => {
     const document = e.document;
     // Cross-object checks read the other manifests of the directory: after a change, re-check the open neighbours.
-    if (isManifest(document)) schedule(document.uri, () => { manifests.invalidate(); for (const d of documents.all()) if (isManifest(d) && sameDirectory(d.uri, document.uri)) publishManifest(d); });
+    if (isManifest(document)) schedule(document.uri, () => {
+      const neighbours = documents.all().filter((d) => isManifest(d) && sameDirectory(d.uri, document.uri));
+      manifests.invalidate(neighbours.filter((d) => d.uri !== document.uri).map((d) => d.uri));
+      for (const d of neighbours) publishManifest(d);
+    });
     else if (notes.handles(document)) schedule(document.uri, () => { const current = documents.get(document.uri); if (current) { notes.edited(current); publishNotes(); } });
   });
   documents.onDidClose((e) => {

@@ -1,3 +1,5 @@
+import { WIKILINK } from '../../core/knowledge/wikilinks';
+
 /**
  * A markdown-it plugin for VS Code's Markdown preview of notes: `[[id|label]]` becomes a link to the note file (notes
  * sit side by side in a folder), and in the "Cards" section each card shows on its own line with its separator and
@@ -12,12 +14,13 @@ interface MarkdownIt {
   core: { ruler: { push(name: string, fn: (state: CoreState) => void): void } };
 }
 
-const WIKILINK = /^\[\[([^\]|#\n]+)(?:#[^\]|\n]*)?(?:\|([^\]\n]*))?\]\]/;
+/** The shared wikilink pattern, anchored where markdown-it's inline parser stands. */
+const WIKILINK_HERE = new RegExp(`^${WIKILINK.source}`);
 
 export function notesMarkdownPlugin(md: MarkdownIt): MarkdownIt {
   md.inline.ruler.before('link', 'cnc_wikilink', (state, silent) => {
     if (state.src.charCodeAt(state.pos) !== 0x5b || state.src.charCodeAt(state.pos + 1) !== 0x5b) return false;
-    const match = WIKILINK.exec(state.src.slice(state.pos, state.posMax));
+    const match = WIKILINK_HERE.exec(state.src.slice(state.pos, state.posMax));
     if (!match) return false;
     if (!silent) {
       const target = match[1]!.trim();

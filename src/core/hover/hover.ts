@@ -1,6 +1,5 @@
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { Note } from '../knowledge/note';
-import type { K8sObject } from '../model/k8sObject';
 import { nodeAtOffset } from '../model/nodeAt';
 import type { ScalarNode, Span } from '../model/tree';
 import { describeField, describeKind, type FieldDoc, type KindDoc } from '../schema/describeField';
@@ -8,6 +7,7 @@ import { manifestObjects, objectAtOffset } from '../yaml/manifestObjects';
 import type { ParsedYamlFile } from '../yaml/parseYaml';
 import { fieldMarkdown, kindMarkdown, referenceLink } from './apiMarkdown';
 import { commandLink } from './commandLinks';
+import { WIKILINK } from '../knowledge/wikilinks';
 import { contextConcepts, fieldConcepts, kindPathOf } from './conceptLookup';
 
 export interface ConceptInfo {
@@ -122,7 +122,7 @@ export function renderHover(subject: string, concepts: ConceptInfo[]): string {
 
 /** `[[id]]` and `[[id|label]]` become links that open the note (the only command hovers may run). */
 export function linkWikilinks(markdown: string): string {
-  return markdown.replace(/\[\[([^\]|#\n]+)(?:#[^\]|\n]*)?(?:\|([^\]\n]*))?\]\]/g, (_m, id: string, label?: string) =>
+  return markdown.replace(WIKILINK, (_m, id: string, label?: string) =>
     `[${(label ?? id).trim()}](${commandLink('cnc.openNote', [id.trim()])})`);
 }
 
@@ -132,6 +132,3 @@ function firstBlock(text: string, max = 700): string {
   return block.length > max ? `${block.slice(0, max).replace(/\s+\S*$/, '')}…` : block;
 }
 
-export function objectAt(file: { objects: K8sObject[] }, offset: number): K8sObject | undefined {
-  return file.objects.find((o) => offset >= o.span.start && offset <= o.span.end);
-}

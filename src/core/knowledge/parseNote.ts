@@ -1,11 +1,11 @@
 import yaml from 'js-yaml';
 import { parseCards } from './cards';
+import { WIKILINK } from './wikilinks';
 import type { Card, Note, NoteBindings, NoteProblem } from './note';
 
 export interface ParsedNote { note?: Note; cards: Card[]; problems: NoteProblem[] }
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
-const WIKILINK = /\[\[([^\]|#\n]+)(?:#[^\]|\n]*)?(?:\|[^\]\n]*)?\]\]/g;
 
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v) => typeof v === 'string' || typeof v === 'number').map(String) : typeof value === 'string' ? [value] : [];

@@ -1,6 +1,7 @@
 import type { Span } from '../model/tree';
 
-const WIKILINK = /\[\[([^\]|#\n]+)(?:#[^\]|\n]*)?(?:\|[^\]\n]*)?\]\]/g;
+/** `[[target]]`, `[[target#heading]]`, `[[target|label]]`: group 1 is the target, group 2 the label. */
+export const WIKILINK = /\[\[([^\]|#\n]+)(?:#[^\]|\n]*)?(?:\|([^\]\n]*))?\]\]/g;
 
 /** The `[[target]]` link under an offset, with the span of the whole link. */
 export function wikilinkAt(text: string, offset: number): { target: string; span: Span } | undefined {

@@ -18,7 +18,3 @@ export interface K8sObject {
   /** Whole object, for cross-object findings and suppression lookups. */
   span: Span;
 }
-
-export function describeObject(object: K8sObject): string {
-  return object.address;
-}

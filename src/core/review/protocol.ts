@@ -6,7 +6,8 @@
 import type { PhaseName, ReviewRating } from './scheduler';
 import type { StudyStats } from './stats';
 
-export interface ReviewCardView {
+/** A card's content as a review shows it: the knowledge card plus its note's title. */
+export interface CardContent {
   id: string;
   noteId: string;
   noteTitle: string;
@@ -15,6 +16,9 @@ export interface ReviewCardView {
   back: string;
   /** Cloze cards: the whole line with its `==gaps==`, and which gap this card asks for. */
   cloze?: { text: string; gap: number };
+}
+
+export interface ReviewCardView extends CardContent {
   phase: PhaseName;
   /** The next interval for Again, Hard, Good, Easy, as short labels ("1m", "3d"). */
   previews: [string, string, string, string];

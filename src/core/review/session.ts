@@ -1,17 +1,10 @@
 import type { CardHistory } from './historyLog';
 import { endOfDay, startOfDay } from './localDay';
-import type { ReviewCardView, ReviewScope } from './protocol';
+import type { CardContent, ReviewCardView, ReviewScope } from './protocol';
 import { PHASE_NAMES, type ReviewScheduler, type SchedulerSettings } from './scheduler';
 
 /** A card as the review needs it: the knowledge card plus its note's title and tags. */
-export interface StudyCard {
-  id: string;
-  noteId: string;
-  noteTitle: string;
-  kind: 'basic' | 'multiline' | 'cloze';
-  front: string;
-  back: string;
-  cloze?: { text: string; gap: number };
+export interface StudyCard extends CardContent {
   tags?: string[];
 }
 
