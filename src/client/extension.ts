@@ -63,7 +63,10 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
         void vscode.window.showWarningMessage(`No concept note with id "${noteId}".`);
         return;
       }
-      await vscode.commands.executeCommand('markdown.showPreview', vscode.Uri.file(note.path));
+      // From a hover the user is reading a manifest: open the note beside it rather than in its place.
+      const reading = vscode.window.activeTextEditor?.document;
+      const beside = reading !== undefined && reading.languageId !== 'markdown';
+      await vscode.commands.executeCommand(beside ? 'markdown.showPreviewToSide' : 'markdown.showPreview', vscode.Uri.file(note.path));
     }),
     vscode.commands.registerCommand('cnc.showActivationTime', () =>
       vscode.window.showInformationMessage(`Cloud-Native Companion activated in ${api.activationMs.toFixed(1)} ms.`)),

@@ -45,7 +45,8 @@ try {
     const preview = page.frameLocator('iframe.webview.ready[src*="markdown-language-features"]').frameLocator('#active-frame');
     await preview.locator('a.cnc-wikilink', { hasText: 'replicaset' }).first().waitFor({ timeout: 20_000 });
     await preview.locator('.cnc-card-separator').first().waitFor();
-    await page.waitForTimeout(300);
+    await page.mouse.move(5, 500); // let the hover close: the screenshot is of the note beside the manifest
+    await page.waitForTimeout(500);
     await shot('03-note-preview');
     await page.keyboard.press('Control+W');
   });
