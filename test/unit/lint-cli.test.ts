@@ -82,6 +82,30 @@ describe('cnc lint', () => {
     expect(text.stdout).toMatch(/1 syntax error/);
   });
 
+  it('lints JSON manifests (kubectl takes them) with findings at their places and no YAML fixes; other JSON is left alone', () => {
+    const jsonDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnc-lint-json-'));
+    try {
+      const manifest = {
+        apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'api' },
+        spec: { selector: { matchLabels: { app: 'api' } }, template: { metadata: { labels: { app: 'api' } }, spec: { containers: [{ name: 'api', image: 'nginx:latest' }] } } },
+      };
+      const text = JSON.stringify(manifest, null, '\t'); // tabs: legal in JSON, and so in the YAML that parses it
+      fs.writeFileSync(path.join(jsonDir, 'api.json'), text);
+      fs.writeFileSync(path.join(jsonDir, 'package.json'), '{ "name": "app", "version": "1.0.0" }');
+      fs.writeFileSync(path.join(jsonDir, 'broken.json'), '{ "apiVersion": "v1", "kind": "ConfigMap", ');
+      const json = JSON.parse(cnc('lint', jsonDir, '--format', 'json').stdout);
+      expect(json.files.map((f: { path: string }) => path.basename(f.path)).sort()).toEqual(['api.json', 'broken.json']);
+      const api = json.files.find((f: { path: string }) => f.path.endsWith('api.json'));
+      const finding = api.findings.find((f: { ruleId: string }) => f.ruleId === 'image-tag-not-pinned');
+      const line = text.split('\n').findIndex((l) => l.includes('"image"'));
+      expect(finding.range.start).toEqual({ line, character: text.split('\n')[line]!.indexOf('"nginx:latest"') });
+      expect(finding.fixes).toEqual([]);
+      expect(json.files.find((f: { path: string }) => f.path.endsWith('broken.json')).errors).toHaveLength(1);
+    } finally {
+      fs.rmSync(jsonDir, { recursive: true, force: true });
+    }
+  });
+
   it('checks apiVersions against --kubernetes-version, and rejects a version that is not one', () => {
     const ruleIds = (version: string) => JSON.parse(cnc('lint', 'old', '--format', 'json', '--kubernetes-version', version).stdout).files[0].findings.map((f: { ruleId: string }) => f.ruleId);
     expect(ruleIds('1.30')).toContain('api-version-deprecated');

@@ -29,9 +29,10 @@ export const lintCommand: Command = {
     'Usage: cnc lint PATHS... [--format text|json|sarif] [--all-rules] [--kubernetes-version X.Y]',
     '                [--fail-on error|warning|info|never] [--config FILE]',
     '',
-    'Checks Kubernetes YAML and Terraform files; directories are searched for .yaml, .yml and .tf. Findings are the',
-    "same as the editor's diagnostics. Files of the same directory are seen together, so a Service in one file is",
-    'matched against the Deployment in the file next to it.',
+    'Checks Kubernetes YAML and Terraform files; directories are searched for .yaml, .yml and .tf, and for .json',
+    "files that hold Kubernetes objects. Findings are the same as the editor's diagnostics. Files of the same",
+    'directory are seen together, so a Service in one file is matched against the Deployment in the file next to it.',
+    'JSON manifests get findings but no fixes (a fix is written as YAML).',
     '',
     '  --format              text (default), json (findings with fixes), or sarif (SARIF 2.1.0 for code scanning)',
     '  --all-rules           also run the rules that are off by default',
@@ -121,7 +122,9 @@ function lintGroup(files: string[], loaded: LoadedConfig, options: GroupOptions)
       path: configRelativePath(loaded, p.path),
     };
     const result = lintFileDetailed(p.file, { ...lintOptions, rules: ALL_RULES });
-    return fileReport(p.path, p.language, p.file, result, ALL_RULES, options.withFixes ? lintOptions : undefined);
+    // Fixes are YAML edits: in a JSON file they would break the syntax.
+    const withFixes = options.withFixes && !/\.json$/i.test(p.path);
+    return fileReport(p.path, p.language, p.file, result, ALL_RULES, withFixes ? lintOptions : undefined);
   });
 }
 

@@ -30,7 +30,8 @@ export interface Analysis {
 }
 
 export function languageOfPath(file: string): DocumentLanguage {
-  if (/\.ya?ml$/i.test(file)) return 'yaml';
+  // JSON is YAML 1.2, and kubectl takes JSON manifests: they go through the YAML parser, positions and all.
+  if (/\.(ya?ml|json)$/i.test(file)) return 'yaml';
   if (/\.(tf|tfvars)$/i.test(file)) return 'terraform';
   return 'other';
 }
