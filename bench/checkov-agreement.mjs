@@ -41,6 +41,7 @@ const tfFiles = (dir) => {
 };
 
 // 1. Agreement per mapped Checkov id.
+const SPECLESS_KINDS = new Set(['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding', 'ServiceAccount', 'ConfigMap', 'Secret']);
 const byId = new Map();
 for (const rule of rules) for (const id of rule.equivalents?.checkov ?? []) byId.set(id, [...(byId.get(id) ?? []), rule]);
 const rows = [];
@@ -59,13 +60,13 @@ for (const [id, mapped] of [...byId].sort(([a], [b]) => a.localeCompare(b, 'en',
       const expected = /^fail/.test(block.name ?? '') ? true : /^pass/.test(block.name ?? '') ? false : undefined;
       if (expected === undefined) continue;
       const ours = analysis.findings.some((f) => f.object.documentIndex === block.index);
-      // Checkov fails resources with no `spec` block at all; the provider rejects those before any plan, and we have
-      // no container to judge. Counted, and also reported apart.
+      // Checkov fails workloads with no `spec` block at all; the provider rejects those before any plan, and we have
+      // no container to judge. Counted, and also reported apart. (Roles and bindings have no spec in the API.)
       const object = analysis.file.objects.find((o) => o.documentIndex === block.index);
-      const hasSpec = Boolean(object?.root.entries.some((e) => e.key === 'spec'));
+      const lacksSpec = !SPECLESS_KINDS.has(object?.kind) && !object?.root.entries.some((e) => e.key === 'spec');
       total++;
-      if (!hasSpec) withoutSpec++;
-      if (ours === expected) { agree++; if (hasSpec) agreeWithSpec++; }
+      if (lacksSpec) withoutSpec++;
+      if (ours === expected) { agree++; if (!lacksSpec) agreeWithSpec++; }
       else misses.push(`${path.basename(file)} ${block.address}: Checkov ${expected ? 'fails' : 'passes'} it, we ${ours ? 'report' : 'do not report'}`);
     }
   }
@@ -108,7 +109,7 @@ if (args.has('--json')) {
   console.log(`\nOverall: ${agreeAll}/${totalAll} resources agree (${percent(agreeAll, totalAll)}%).`);
   const specTotal = totalAll - rows.reduce((n, r) => n + r.withoutSpec, 0);
   const specAgree = rows.reduce((n, r) => n + r.agreeWithSpec, 0);
-  console.log(`Resources that have a spec block (${totalAll - specTotal} fixtures have none): ${specAgree}/${specTotal} agree (${percent(specAgree, specTotal)}%).`);
+  console.log(`Resources that have a spec block, or need none (${totalAll - specTotal} workload fixtures have none): ${specAgree}/${specTotal} agree (${percent(specAgree, specTotal)}%).`);
   if (noFixtures.length) console.log(`Mapped ids with no Terraform fixtures in the corpus: ${noFixtures.join(', ')}.`);
   if (args.has('--verbose')) for (const r of rows) for (const m of r.misses) console.log(`  ${r.id}: ${m}`);
   console.log(`\nCorpus: ${files} .tf files, ${objects} Kubernetes objects, ${findings} findings, ${syntaxProblems} syntax problems, ${crashes.length} crashes.`);

@@ -1,8 +1,8 @@
 // UI test of flashcard review in a real VS Code (code-server + Chromium): open the review, reveal and grade three
 // cards with the keyboard, reload the window, and find the history intact — in the history file in the extension's
 // global storage, in the restored webview and in the statistics view. Undo and Escape are exercised too.
-// Screenshots of the review and the statistics in a dark and a light theme go to test-output/screenshots and are
-// copied to docs/images (review-dark.png, review-light.png, stats-dark.png, stats-light.png).
+// Screenshots of the review and the statistics in dark, light and high-contrast themes go to test-output/screenshots
+// and are copied to docs/images (review-dark.png, review-light.png, review-high-contrast.png, stats-*.png).
 import fs from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../../scripts/e2e/codeServer.mjs';
@@ -59,6 +59,7 @@ const setTheme = async (label, themeClass) => {
 
 const DARK = 'vscode-theme-defaults-themes-dark_modern-json';
 const LIGHT = 'vscode-theme-defaults-themes-light_modern-json';
+const HIGH_CONTRAST = 'vscode-theme-defaults-themes-hc_black-json';
 const graded = [];
 console.log('UI test (review) in code-server + Chromium');
 try {
@@ -152,6 +153,15 @@ try {
     const undone = reviewsIn(readHistory()).find((r) => r.id === undo.reviewId);
     if (undone?.cardId !== cardId || undone.rating !== 1) throw new Error('the undo does not point at the Again answer');
     return { undone: { cardId, reviewId: undo.reviewId } };
+  });
+
+  await step('in a high-contrast theme the cards keep visible borders', async () => {
+    await setTheme('Dark High Contrast', HIGH_CONTRAST);
+    await review().locator('body.vscode-high-contrast').waitFor({ timeout: 10_000 });
+    const border = await review().locator('.card-front').first().evaluate((el) => getComputedStyle(el).borderTopColor);
+    if (/^(transparent|rgba\(0, 0, 0, 0\))$/.test(border)) throw new Error(`the card has no visible border (${border})`);
+    await editorShot('review-high-contrast');
+    return { border };
   });
 
   await step('Escape ends the session with a summary', async () => {

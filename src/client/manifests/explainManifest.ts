@@ -2,14 +2,19 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { EXPLAIN_MANIFEST_REQUEST, type ExplainManifestParams } from '../../server/protocol';
 
-/** "Explain This Manifest": the server's summary of the active YAML file, shown as a Markdown preview beside it. */
-export async function explainActiveManifest(client: LanguageClient): Promise<void> {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || editor.document.languageId !== 'yaml') {
+/**
+ * "Explain This Manifest": the server's summary of a YAML file, shown as a Markdown preview beside it. The editor
+ * title bar passes the file it belongs to, which need not be the focused editor; the palette uses the active one.
+ */
+export async function explainManifest(client: LanguageClient, resource?: unknown): Promise<void> {
+  const document = resource instanceof vscode.Uri
+    ? await vscode.workspace.openTextDocument(resource).then((d) => d, () => undefined)
+    : vscode.window.activeTextEditor?.document;
+  if (!document || document.languageId !== 'yaml') {
     void vscode.window.showInformationMessage('Open a Kubernetes YAML file to explain it.');
     return;
   }
-  const markdown = await client.sendRequest<string | null>(EXPLAIN_MANIFEST_REQUEST, { uri: editor.document.uri.toString() } satisfies ExplainManifestParams);
+  const markdown = await client.sendRequest<string | null>(EXPLAIN_MANIFEST_REQUEST, { uri: document.uri.toString() } satisfies ExplainManifestParams);
   if (!markdown) {
     void vscode.window.showInformationMessage('No Kubernetes objects to explain in this file.');
     return;

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { explainActiveManifest } from './explainManifest';
+import { explainManifest } from './explainManifest';
 import { watchLintSettings } from './lintSettings';
 import { watchSchemaValidation } from './schemaValidation';
 
 /** Manifest UI: the Explain This Manifest command, and keeping the server's check settings current. */
 export function registerManifests(context: vscode.ExtensionContext, client: LanguageClient): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('cnc.explainManifest', () => explainActiveManifest(client)),
+    vscode.commands.registerCommand('cnc.explainManifest', (resource?: unknown) => explainManifest(client, resource)),
     watchSchemaValidation(client),
     watchLintSettings(client),
   );

@@ -213,7 +213,7 @@ export function referenceConnections(ctx: ExplainContext, object: K8sObject): vo
       const subjects = listItems(child(object.root, 'subjects')).map((s) => `${scalarString(child(s, 'kind')) ?? '?'} ${scalarString(child(s, 'name')) ?? '?'}`);
       if (roleKind && roleName) {
         const role = ctx.objects.find((o) => o.kind === roleKind && o.name === roleName);
-        ctx.connect(object, role?.address ?? `${roleKind}/${roleName}`, 'grants', `to ${subjects.join(', ') || 'no subjects'}`, !!role, 'service-account', spanOf(roleRef, object));
+        ctx.connect(object, role?.address ?? `${roleKind}/${roleName}`, 'grants', `to ${subjects.join(', ') || 'no subjects'}`, !!role, 'rbac', spanOf(roleRef, object));
       }
       for (const s of listItems(child(object.root, 'subjects'))) {
         if (scalarString(child(s, 'kind')) !== 'ServiceAccount') continue;

@@ -2,6 +2,7 @@ import { apiVersionDeprecated } from './api-version-deprecated';
 import { apiVersionRemoved } from './api-version-removed';
 import { automountServiceAccountToken } from './automount-service-account-token';
 import { barePod } from './bare-pod';
+import { clusterAdminBinding } from './cluster-admin-binding';
 import { containerPortNameInvalid } from './container-port-name-invalid';
 import { cpuLimitMissing } from './cpu-limit-missing';
 import { cpuRequestMissing } from './cpu-request-missing';
@@ -42,6 +43,8 @@ import { privilegedContainer } from './privileged-container';
 import { probePortNotExposed } from './probe-port-not-exposed';
 import { probesIdentical } from './probes-identical';
 import { procMountUnmasked } from './proc-mount-unmasked';
+import { rbacSecretRead } from './rbac-secret-read';
+import { rbacWildcard } from './rbac-wildcard';
 import { readinessProbeMissing } from './readiness-probe-missing';
 import { replicasBelowTwo } from './replicas-below-two';
 import { replicasSetWithHpa } from './replicas-set-with-hpa';
@@ -77,6 +80,8 @@ export const ALL_RULES: readonly Rule[] = [
   hostNetwork, hostPid, hostIpc, hostPort, hostPathVolume, dockerSocketMounted,
   // Secrets, service accounts, namespaces
   secretInEnvValue, automountServiceAccountToken, defaultServiceAccount, defaultNamespace,
+  // Access control
+  rbacWildcard, clusterAdminBinding, rbacSecretRead,
   // Workload shape and availability
   selectorTemplateMismatch, replicasBelowTwo, podAntiAffinityMissing, pdbMissing, pdbSelectorMatchesNothing,
   pdbBlocksEviction, hpaMinReplicasBelowTwo, hpaTargetMissing, replicasSetWithHpa, restartPolicyInvalid,

@@ -62,11 +62,17 @@ suite('Cloud-Native Companion in VS Code', () => {
     await vscode.window.showTextDocument(document, { preview: false });
     const diagnostic = await until('image-tag diagnostic', () =>
       vscode.languages.getDiagnostics(document.uri).find((d) => codeOf(d) === 'image-tag-not-pinned'));
-    // Right after the editor takes focus the command can return no actions although the server answered with five
-    // (seen in CI, and here with a log in the server): the request is dropped on the way back. Ask until they arrive.
+    // Shortly after the Markdown preview of the previous test opens, the workbench may cancel a code action request
+    // on its side: the command then returns nothing or throws "Canceled", though our server answered (both seen in
+    // CI, the first reproduced here with a log in the server). A user's lightbulb asks again; so does the test.
     const actions = await until('quick fixes', async () => {
-      const provided = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
-      return provided.length ? provided : undefined;
+      try {
+        const provided = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+        return provided.length ? provided : undefined;
+      } catch (error) {
+        if (error instanceof Error && /Canceled/.test(error.message)) return undefined;
+        throw error;
+      }
     });
     const titles = actions.map((a) => a.title);
     assert.ok(titles.includes('Explain Image tags and digests'), titles.join(' | '));

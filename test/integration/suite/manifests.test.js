@@ -39,7 +39,8 @@ suite('Manifests: field docs, schema, completion, explain, Terraform', () => {
   test('Explain This Manifest opens a summary of the objects and how they connect', async () => {
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'kubernetes/web.yaml'));
     await vscode.window.showTextDocument(doc);
-    await vscode.commands.executeCommand('cnc.explainManifest');
+    // As the editor title bar does: the file is passed, so focus moving elsewhere meanwhile does not matter.
+    await vscode.commands.executeCommand('cnc.explainManifest', doc.uri);
     const summary = await until('explanation', () => vscode.workspace.textDocuments.find((d) => d.isUntitled && d.languageId === 'markdown' && /Deployment\/web/.test(d.getText())));
     assert.match(summary.getText(), /Service\/web/);
   });
