@@ -161,6 +161,7 @@ try {
     const border = await review().locator('.card-front').first().evaluate((el) => getComputedStyle(el).borderTopColor);
     if (/^(transparent|rgba\(0, 0, 0, 0\))$/.test(border)) throw new Error(`the card has no visible border (${border})`);
     await editorShot('review-high-contrast');
+    await review().locator('#front').click(); // choosing the theme took the keyboard focus to the workbench
     return { border };
   });
 
