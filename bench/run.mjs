@@ -86,9 +86,13 @@ const loadMs = time(() => core.loadBundledKnowledge(root));
 const kb = core.loadBundledKnowledge(root);
 record('knowledge bundle load (notes, cards, lunr index)', loadMs, 'ms', `(${kb.notes.length} notes, ${kb.cards.length} cards)`);
 const queries = ['deployment', 'kube proxy', 'namespace isolation', 'nodeport', 'gvisor sentry', 'terraform state', 'rego', 'mqtt qos', 'probe', 'limits', 'cgrou', 'contanerd', 'helm chart', 'argo', 'wasm'];
+// Search runs in the language server while someone types in a quick pick, not while a corpus is being linted: the
+// garbage of section 2 is collected first (npm run bench passes --expose-gc), and one unmeasured round warms the JIT.
+globalThis.gc?.();
+for (const q of queries) kb.search(q);
 const searchTimes = [];
 for (let round = 0; round < 20; round++) for (const q of queries) searchTimes.push(time(() => kb.search(q)));
-record('search p95 over bundled notes', p95(searchTimes), 'ms', `(${searchTimes.length} queries, median ${median(searchTimes).toFixed(3)} ms)`);
+record('search p95 over bundled notes', p95(searchTimes), 'ms', `(${searchTimes.length} queries, median ${median(searchTimes).toFixed(3)} ms${globalThis.gc ? ', after a GC and a warm-up round' : ', warm-up round; no GC (run with --expose-gc)'})`);
 
 // 4. Language server over stdio: start, first diagnostics and hover latency on the big file.
 const lsp = await startServer();
