@@ -197,6 +197,9 @@ const KUBE_LINTER: [string, string[], string[]][] = [
   ['job-ttl-seconds-after-finished.yaml', ['job-ttl-missing'], ['Job/bad-job', 'CronJob/bad-cronjob']],
   ['no-extensions-v1beta.yml', ['api-version-removed'], ['NetworkPolicy/app#1']],
   ['invalid-target-ports.yaml', ['container-port-name-invalid'], ['Deployment/invalid-target-ports']],
+  // Two Roles share the name role1; only the second grants "*".
+  ['wildcard-in-rules.yml', ['rbac-wildcard'], ['Role/role1#1']],
+  ['cluster-admin-role-binding.yml', ['cluster-admin-binding'], ['ClusterRoleBinding/role-binding1']],
 ];
 
 /** Deliberate differences, each explained in the rule's `differences`. */
