@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { KnowledgeBase } from '../../core/knowledge/knowledgeBase';
 import { readNotesFolder } from '../../core/knowledge/loadNotes';
+import { MAX_RELEASES_BEHIND, noteFreshnessProblems } from '../../core/knowledge/noteChecks';
 import { formatProblem } from '../../core/knowledge/problems';
+import { builtInData } from '../../core/schema/builtInData';
 import { EXIT, UsageError, packageRoot, type Command } from '../cli';
 
 export const notesCommand: Command = {
@@ -12,6 +14,8 @@ export const notesCommand: Command = {
     '',
     'Validates notes the way the extension loads them: front matter, card syntax, duplicate ids and cards, and',
     '[[links]] that point to no note. Without DIRS, checks the bundled notes. Links may point into the bundled notes.',
+    `Warns when a note's \`kubernetesVersion\` is more than ${MAX_RELEASES_BEHIND} releases behind the shipped API data, and`,
+    'when a note names a Kubernetes release but cites no source (a URL in `sources:`/`docs:` or in the text).',
     'Exit 1 when any error is found.',
   ].join('\n'),
   run(args) {
@@ -23,7 +27,9 @@ export const notesCommand: Command = {
     // User notes may link to bundled ones, so the bundled notes are loaded too (their problems are not reported).
     const extra = targets.includes(bundledDir) ? [] : readNotesFolder(bundledDir, 'bundled').map((p) => ({ ...p, problems: [] }));
     const kb = KnowledgeBase.fromParsed([...parsed, ...extra]);
-    const inTargets = kb.problems.filter((p) => targets.some((t) => path.resolve(p.path).startsWith(t)));
+    const checked = parsed.flatMap((p) => (p.note && kb.note(p.note.id) === p.note ? [p.note] : []));
+    const problems = [...kb.problems, ...noteFreshnessProblems(checked, builtInData().kubernetesVersion)];
+    const inTargets = problems.filter((p) => targets.some((t) => path.resolve(p.path).startsWith(t)));
     for (const problem of inTargets) console.log(formatProblem({ ...problem, path: path.relative(process.cwd(), problem.path) }));
     const errors = inTargets.filter((p) => p.severity === 'error').length;
     const noteCount = parsed.filter((p) => p.note).length;

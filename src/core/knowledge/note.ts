@@ -14,6 +14,10 @@ export interface Note {
   related: string[];
   sources: string[];
   docs?: string;
+  /** The Kubernetes release (`1.34`) the note's version-specific claims were checked against, or `none`. */
+  kubernetesVersion?: string;
+  /** The date (`YYYY-MM-DD`) the note was last checked against its sources. */
+  reviewed?: string;
   bindings: NoteBindings;
   /** Markdown after the front matter. */
   body: string;

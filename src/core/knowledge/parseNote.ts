@@ -7,6 +7,17 @@ export interface ParsedNote { note?: Note; cards: Card[]; problems: NoteProblem[
 
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 
+const KUBERNETES_VERSION = /^(none|1\.\d{1,3})$/;
+const REVIEW_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** An optional review field: its text when well formed; otherwise a problem (a bare 1.30 is read as the number 1.3). */
+function reviewField(value: unknown, form: RegExp, key: string, expected: string, problem: (message: string) => void): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value === 'string' && form.test(value.trim())) return value.trim();
+  problem(`\`${key}\` must be ${expected}${typeof value === 'number' ? ' (quote it: YAML reads an unquoted 1.30 as the number 1.3)' : ''}.`);
+  return undefined;
+}
+
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((v) => typeof v === 'string' || typeof v === 'number').map(String) : typeof value === 'string' ? [value] : [];
 
@@ -52,6 +63,8 @@ export function parseNote(text: string, path: string, origin: string): ParsedNot
     terraform: strings(rawBindings.terraform),
   };
   for (const value of bindings.values) if (!value.includes('=')) problem(lineOfKey('bindings'), `Value binding "${value}" needs the form FIELD=VALUE.`);
+  const kubernetesVersion = reviewField(fields.kubernetesVersion, KUBERNETES_VERSION, 'kubernetesVersion', 'a quoted release such as "1.34", or none', (m) => problem(lineOfKey('kubernetesVersion'), m));
+  const reviewed = reviewField(fields.reviewed instanceof Date ? fields.reviewed.toISOString().slice(0, 10) : fields.reviewed, REVIEW_DATE, 'reviewed', 'a date such as 2026-12-04', (m) => problem(lineOfKey('reviewed'), m));
 
   const bodyStart = fm[0].length;
   const body = text.slice(bodyStart);
@@ -72,6 +85,8 @@ export function parseNote(text: string, path: string, origin: string): ParsedNot
     related: strings(fields.related),
     sources: strings(fields.sources),
     docs: typeof fields.docs === 'string' ? fields.docs : undefined,
+    ...(kubernetesVersion ? { kubernetesVersion } : {}),
+    ...(reviewed ? { reviewed } : {}),
     bindings, body, path, origin, links,
     keyLines: Object.fromEntries(fmLines.map((l, i) => [/^([A-Za-z_][\w-]*):/.exec(l)?.[1], i + 1]).filter(([k]) => k)),
     whyItMatters: section(body, 'Why it matters'),

@@ -10,9 +10,9 @@ export const cronjobDeadlineMissing: Rule = {
   enabledByDefault: true,
   concept: 'cronjob',
   rationale:
-    'Without `startingDeadlineSeconds`, a CronJob whose controller was down or blocked counts every schedule it missed; ' +
-    'after 100 misses it stops scheduling altogether and logs an error. A deadline makes late runs either start within ' +
-    'that window or be skipped cleanly.',
+    'Without `startingDeadlineSeconds`, a CronJob whose controller was down or blocked starts the most recent missed ' +
+    'run however late it is (past 100 missed schedules it also emits a `TooManyMissedTimes` warning). A deadline makes ' +
+    'a late run either start within that window or be skipped cleanly.',
   remediation: 'Set `spec.startingDeadlineSeconds` to how late a run may still start (for example a fraction of the interval between runs).',
   equivalents: { kubeScore: ['cronjob-has-deadline'], datree: ['CRONJOB_MISSING_STARTINGDEADLINESECOND_KEY'] },
 
@@ -20,7 +20,7 @@ export const cronjobDeadlineMissing: Rule = {
     if (object.kind !== 'CronJob') return [];
     const spec = child(object.root, 'spec');
     if (field(spec, 'startingDeadlineSeconds').state !== 'missing' || spec?.kind !== 'map') return [];
-    return [{ message: `${object.address} has no startingDeadlineSeconds; after many missed schedules it stops running.`, span: keyAnchor(spec, 'schedule', objectAnchor(object)), data: { spec } }];
+    return [{ message: `${object.address} has no startingDeadlineSeconds; after an outage its most recent missed run starts however late it is.`, span: keyAnchor(spec, 'schedule', objectAnchor(object)), data: { spec } }];
   },
 
   fix(finding, context) {
