@@ -3,8 +3,8 @@ import type { Note, NoteProblem } from './note';
 /** How many releases a note's `kubernetesVersion` may trail the API data the extension ships before it is stale. */
 export const MAX_RELEASES_BEHIND = 3;
 
-/** A claim tied to a release: `1.34`, `v1.29` (two-digit minor, not part of an address), or "since Kubernetes …". */
-const VERSION_CLAIM = /(?<![\d.])v?1\.\d{2}(?![\d.])|\bsince Kubernetes\b/i;
+/** A claim tied to a release: `1.34`, `v1.29` (two-digit minor, not part of an address or an image tag), or "since Kubernetes …". */
+const VERSION_CLAIM = /(?<![\d:]|\d\.)v?1\.\d{2}(?!\d|\.\d)|\bsince Kubernetes\b/i;
 const URL = /https?:\/\/\S+/;
 
 /** The minor release of `1.34` or `1.34.2`; undefined for anything else. */
