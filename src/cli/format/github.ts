@@ -36,9 +36,13 @@ function command(name: string, properties: Record<string, string | number>, mess
   return `::${name} ${props}::${escapeData(message)}`;
 }
 
-/** The escaping of @actions/core's `toCommandValue`: a message may not break the line or fake a command. */
+/**
+ * The escaping of @actions/core's `toCommandValue` (a message may not break the line or fake a command), and other
+ * control characters shown as `\uXXXX`: the runner prints messages to the log, where they would reach a terminal.
+ */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+    .replace(/[\u0000-\u001F\u007F-\u009F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** Property values also may not hold the `:` that ends the properties or the `,` between them. */
