@@ -5,16 +5,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compareWithBaseline, createBaseline, findingFingerprint, parseBaseline } from '../../src/core/lint/baseline';
 import { escapeData, escapeProperty } from '../../src/cli/format/github';
+import { runCnc, writeBelow } from './cliRun';
 import { wellFormedXmlElements } from './xmlCheck';
 
 // `cnc lint` in pipelines: the SARIF validator, baselines, and the GitHub / JUnit / GitLab formats.
 const root = path.resolve(__dirname, '..', '..');
 let dir: string;
-const cnc = (...args: string[]) => spawnSync(process.execPath, [path.join(root, 'dist/cli/cnc.js'), ...args], { cwd: dir, encoding: 'utf8' });
-const write = (name: string, text: string) => {
-  fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-  fs.writeFileSync(path.join(dir, name), text);
-};
+const cnc = (...args: string[]) => runCnc(dir, args);
+const write = (name: string, text: string) => writeBelow(dir, name, text);
 const read = (name: string) => fs.readFileSync(path.join(dir, name), 'utf8');
 
 const deployment = (name: string, image: string) => [
