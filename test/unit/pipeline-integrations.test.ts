@@ -64,7 +64,7 @@ describe('the npm package', () => {
 
 describe('GitHub Action (action.yml)', () => {
   const action = parseYaml(fs.readFileSync(path.join(root, 'action.yml'), 'utf8'));
-  type Step = { id?: string; name: string; uses?: string; run?: string; env?: Record<string, string>; with?: Record<string, string> };
+  type Step = { id?: string; name: string; if?: string; uses?: string; run?: string; env?: Record<string, string>; with?: Record<string, string> };
   const steps: Step[] = action.runs.steps;
   /** What the runner substitutes for `${{ inputs.x }}` (the defaults, or what a workflow passes). */
   const expand = (value: string, inputs: Record<string, string>) => value.replace(/\$\{\{\s*inputs\.([\w-]+)\s*\}\}/g, (_, name: string) => inputs[name] ?? action.inputs[name].default);
@@ -75,6 +75,9 @@ describe('GitHub Action (action.yml)', () => {
     expect(steps.find((s) => s.name === 'Install cnc')?.run).toContain('npm run pack:cli');
     const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif@'));
     expect(upload?.with?.sarif_file).toBe('${{ inputs.sarif-file }}');
+    // Uploaded only when the lint step finished a report (exit 0 or 1), even though 1 fails the job afterwards.
+    expect(upload?.if).toMatch(/always\(\)/);
+    expect(steps.find((s) => s.name === 'Fail on findings')?.if).toContain("steps.lint.outputs.exit-code == '1'");
     // Inputs only reach scripts through env: a path named `$(rm -rf ~)` stays a path.
     for (const step of steps) expect(step.run ?? '', step.name).not.toMatch(/\$\{\{/);
   });
