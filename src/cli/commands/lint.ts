@@ -52,7 +52,7 @@ export const lintCommand: Command = {
     'and unrelated new objects do not make old findings new. Paths in them are relative to the working directory:',
     'run cnc from the same directory (the repository root) when writing and when using one.',
     '',
-    'Exit codes: 0 nothing at or above --fail-on, 1 otherwise, 2 usage or config error.',
+    'Exit codes: 0 nothing at or above --fail-on, 1 otherwise, 2 usage, config or baseline error.',
   ].join('\n'),
   async run(args) {
     let parsed;
