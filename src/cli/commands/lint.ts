@@ -5,6 +5,7 @@ import { analyse, languageOfPath, type AnalysedFile } from '../../core/analysis/
 import type { ConfigProblem } from '../../core/config/config';
 import { parseKubernetesVersion } from '../../core/config/kubernetesVersion';
 import { configRelativePath, loadConfigFile, loadConfigFor, type LoadedConfig } from '../../core/config/loadConfig';
+import { compareWithBaseline, createBaseline, parseBaseline, serialiseBaseline, type Baseline } from '../../core/lint/baseline';
 import { lintFileDetailed, type LintOptions } from '../../core/lint/lint';
 import { configurableIds } from '../../core/lint/ruleSettings';
 import type { K8sObject } from '../../core/model/k8sObject';
@@ -12,35 +13,46 @@ import { ALL_RULES } from '../../core/rules';
 import { initTerraform } from '../../core/terraform/runtime';
 import type { Severity } from '../../core/rules/rule';
 import { EXIT, packageRoot, UsageError, type Command } from '../cli';
+import { formatGithub } from '../format/github';
+import { formatGitlab } from '../format/gitlab';
 import { formatJson } from '../format/json';
-import { fileReport, type FileReport } from '../format/report';
+import { formatJunit } from '../format/junit';
+import { fileReport, relativePath, type FileReport } from '../format/report';
 import { formatSarif } from '../format/sarif';
 import { formatText } from '../format/text';
+import { toolInfo } from '../format/tool';
 import { collectFiles } from './files';
 
 const RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
 const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
-const FORMATS = ['text', 'json', 'sarif'] as const;
+const FORMATS = ['text', 'json', 'sarif', 'github', 'junit', 'gitlab'] as const;
 
 export const lintCommand: Command = {
   name: 'lint',
-  summary: 'check manifests and Terraform files (text, JSON or SARIF)',
+  summary: 'check manifests and Terraform files (text, JSON, SARIF, GitHub annotations, JUnit, GitLab)',
   help: [
-    'Usage: cnc lint PATHS... [--format text|json|sarif] [--all-rules] [--kubernetes-version X.Y]',
-    '                [--fail-on error|warning|info|never] [--config FILE]',
+    'Usage: cnc lint PATHS... [--format text|json|sarif|github|junit|gitlab] [--all-rules] [--kubernetes-version X.Y]',
+    '                [--fail-on error|warning|info|never] [--config FILE] [--baseline FILE | --write-baseline FILE]',
     '',
     'Checks Kubernetes YAML and Terraform files; directories are searched for .yaml, .yml and .tf, and for .json',
     "files that hold Kubernetes objects. Findings are the same as the editor's diagnostics. Files of the same",
     'directory are seen together, so a Service in one file is matched against the Deployment in the file next to it.',
     'JSON manifests get findings but no fixes (a fix is written as YAML).',
     '',
-    '  --format              text (default), json (findings with fixes), or sarif (SARIF 2.1.0 for code scanning)',
+    '  --format              text (default), json (findings with fixes), sarif (SARIF 2.1.0 for code scanning),',
+    '                        github (workflow annotations), junit (JUnit XML test report) or gitlab (code quality)',
     '  --all-rules           also run the rules that are off by default',
     '  --kubernetes-version  target release for apiVersion checks (default: the config file, else 1.30)',
     '  --fail-on             lowest severity that makes the exit code 1 (default warning); syntax errors count as errors',
     `  --config              config file to use instead of the nearest .cnc.yaml above each PATH`,
+    '  --baseline            report and fail only on findings that are not in this baseline file',
+    "  --write-baseline      record today's findings in this file (they are printed; only syntax errors then fail)",
     '',
-    'Exit codes: 0 nothing at or above --fail-on, 1 otherwise, 2 usage or config error.',
+    'Baselines match findings by rule, file, object, container and the offending text, not by line, so moved lines',
+    'and unrelated new objects do not make old findings new. Paths in them are relative to the working directory:',
+    'run cnc from the same directory (the repository root) when writing and when using one.',
+    '',
+    'Exit codes: 0 nothing at or above --fail-on, 1 otherwise, 2 usage, config or baseline error.',
   ].join('\n'),
   async run(args) {
     let parsed;
@@ -51,6 +63,8 @@ export const lintCommand: Command = {
         'fail-on': { type: 'string', default: 'warning' },
         'kubernetes-version': { type: 'string' },
         config: { type: 'string' },
+        baseline: { type: 'string' },
+        'write-baseline': { type: 'string' },
       } });
     } catch (error) { throw new UsageError((error as Error).message); }
     const { values, positionals } = parsed;
@@ -61,6 +75,8 @@ export const lintCommand: Command = {
     const version = values['kubernetes-version'];
     if (version !== undefined && !parseKubernetesVersion(version)) throw new UsageError(`--kubernetes-version "${version}" is not a Kubernetes release such as 1.30`);
     if (positionals.length === 0) throw new UsageError('give at least one file or directory');
+    if (values.baseline !== undefined && values['write-baseline'] !== undefined) throw new UsageError('use --baseline or --write-baseline, not both (--write-baseline replaces the file)');
+    const baseline = values.baseline !== undefined ? readBaseline(values.baseline) : undefined;
     const { files, missing } = collectFiles(positionals);
     if (missing.length) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
     // A parser that fails to load is reported on each .tf file (analyse says why), not as a crash.
@@ -83,14 +99,55 @@ export const lintCommand: Command = {
       }
     }
 
-    const output = format === 'json' ? formatJson(reports) : format === 'sarif' ? formatSarif(reports, ALL_RULES, process.cwd(), packageVersion()) : formatText(reports);
+    const cwd = process.cwd();
+    // Written findings are accepted from now on: the run prints them all but fails only on syntax errors.
+    const accepted = values['write-baseline'] !== undefined ? writeBaseline(values['write-baseline'], reports, cwd) : undefined;
+    const shown = baseline ? withoutBaselined(reports, baseline, values.baseline!) : reports;
+    const output = format === 'json' ? formatJson(shown)
+      : format === 'sarif' ? formatSarif(shown, ALL_RULES, cwd, toolInfo(packageRoot()), { baselined: baseline !== undefined })
+        : format === 'github' ? formatGithub(shown, cwd)
+          : format === 'junit' ? formatJunit(shown, cwd)
+            : format === 'gitlab' ? formatGitlab(shown, cwd) : formatText(shown);
     process.stdout.write(output + '\n');
     if (failOn === 'never') return EXIT.ok;
     const threshold = RANK[failOn];
-    const failing = reports.some((r) => r.errors.length > 0 || r.findings.some((f) => RANK[f.severity] >= threshold));
+    const failing = shown.some((r) => r.errors.length > 0 || (!accepted && r.findings.some((f) => RANK[f.severity] >= threshold)));
     return failing ? EXIT.findings : EXIT.ok;
   },
 };
+
+function readBaseline(file: string): Baseline {
+  let text: string;
+  try { text = fs.readFileSync(file, 'utf8'); } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UsageError(code === 'ENOENT' ? `no such baseline file: ${file} (create it with --write-baseline ${file})` : `cannot read baseline ${file}: ${(error as Error).message}`);
+  }
+  const parsed = parseBaseline(text);
+  if ('error' in parsed) throw new UsageError(`baseline ${file} is not a cnc baseline: ${parsed.error}`);
+  return parsed.baseline;
+}
+
+/** Writes every finding of the run to the baseline file; true once written. */
+function writeBaseline(file: string, reports: FileReport[], cwd: string): true {
+  const baseline = createBaseline(reports.flatMap((r) => r.findings.map((f) => ({
+    fingerprint: f.fingerprint, ruleId: f.ruleId, path: relativePath(r.path, cwd), object: f.object.address,
+    ...(f.container ? { container: f.container } : {}), message: f.message,
+  }))));
+  try { fs.writeFileSync(file, serialiseBaseline(baseline)); } catch (error) {
+    throw new UsageError(`cannot write baseline ${file}: ${(error as Error).message}`);
+  }
+  console.error(`cnc lint: wrote ${baseline.findings.length} finding${baseline.findings.length === 1 ? '' : 's'} to ${file}; later runs with --baseline ${file} report only new ones.`);
+  return true;
+}
+
+/** The reports with the findings the baseline holds taken out; says on stderr how many, and how many were fixed since. */
+function withoutBaselined(reports: FileReport[], baseline: Baseline, file: string): FileReport[] {
+  const { known, absent } = compareWithBaseline(reports.flatMap((r) => r.findings), baseline);
+  const hidden = new Set(known);
+  if (known.length > 0) console.error(`cnc lint: ${known.length} finding${known.length === 1 ? ' is' : 's are'} in the baseline ${file} and not reported.`);
+  if (absent.length > 0) console.error(`cnc lint: ${absent.length} finding${absent.length === 1 ? '' : 's'} of the baseline no longer occur${absent.length === 1 ? 's' : ''}; rewrite it with --write-baseline ${file} to drop ${absent.length === 1 ? 'it' : 'them'}.`);
+  return reports.map((r) => ({ ...r, findings: r.findings.filter((f) => !hidden.has(f)) }));
+}
 
 interface GroupOptions { allRules: boolean; kubernetesVersion?: string; withFixes: boolean }
 
@@ -151,13 +208,5 @@ function reportConfigProblems(loaded: LoadedConfig): boolean {
 function isUnder(file: string, root: string): boolean {
   const relative = path.relative(path.resolve(root), path.resolve(file));
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
-
-function packageVersion(): string {
-  try {
-    return (JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string }).version;
-  } catch {
-    return '0.0.0';
-  }
 }
 

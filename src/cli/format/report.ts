@@ -1,4 +1,6 @@
+import nodePath from 'node:path';
 import type { AnalysedFile } from '../../core/analysis/analyse';
+import { findingFingerprint } from '../../core/lint/baseline';
 import { fixesFor, type LintOptions, type LintResult } from '../../core/lint/lint';
 import type { Rule, Severity } from '../../core/rules/rule';
 import type { Range } from '../../core/text/lineIndex';
@@ -24,6 +26,8 @@ export interface ReportedFinding {
   object: { kind?: string; name?: string; namespace?: string; address: string };
   container?: string;
   concept?: string;
+  /** What identifies the finding across edits (core/lint/baseline.ts): baselines, SARIF and GitLab match on it. */
+  fingerprint: string;
   fixes: ReportedFix[];
 }
 
@@ -49,9 +53,23 @@ export function fileReport(path: string, language: string, file: AnalysedFile, r
     object: { kind: f.object.kind, name: f.object.name, namespace: f.object.namespace, address: f.object.address },
     container: f.container,
     concept: rules.find((r) => r.id === f.ruleId)?.concept,
+    fingerprint: findingFingerprint({ ...f, path: relativePath(path, process.cwd()), text: file.text.slice(f.span.start, f.span.end) }),
     fixes: fixOptions ? fixesFor(f, file, rules, fixOptions).map((fix) => ({ title: fix.title, isPreferred: fix.isPreferred, edits: fix.edits.map((e) => ({ range: range(e.span), newText: e.newText })) })) : [],
   }));
   return { path, language, findings, errors: syntaxErrors(file).map((e) => ({ message: e.message, range: range(e.span) })), suppressed: result.suppressed.length };
+}
+
+/**
+ * A file's path relative to `root` with `/` separators: how pipelines name files (SARIF `%SRCROOT%`, workflow
+ * annotations, GitLab reports) and what fingerprints hold, so they do not depend on where the checkout is.
+ */
+export function relativePath(file: string, root: string): string {
+  return nodePath.relative(root, nodePath.resolve(file)).split(nodePath.sep).join('/');
+}
+
+/** Syntax errors are not findings of a rule, but pipelines (SARIF, GitLab) want a stable identity for them too. */
+export function syntaxErrorFingerprint(relative: string, message: string): string {
+  return findingFingerprint({ ruleId: 'syntax-error', path: relative, object: { address: '(file)' }, text: message });
 }
 
 function syntaxErrors(file: AnalysedFile): { message: string; span: { start: number; end: number } }[] {
