@@ -24,7 +24,7 @@ describe('cnc serve --stdio', () => {
   beforeAll(async () => {
     const result = await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} }) as { capabilities: Record<string, unknown> };
     expect(result.capabilities.hoverProvider).toBe(true);
-    expect(result.capabilities.codeActionProvider).toBeTruthy();
+    expect(result.capabilities.codeActionProvider).toEqual({ codeActionKinds: ['quickfix'] });
     await connection.sendNotification('initialized', {});
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
   });
