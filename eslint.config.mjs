@@ -1,0 +1,88 @@
+// ESLint (flat config): typescript-eslint's type-checked rules where a tsconfig covers the files (tsconfig.json:
+// src, webview, test/unit, bench/*.ts), plain recommended rules for the JavaScript scripts and tests. Run by
+// `npm run lint` and as the "lint" step of `npm test`; every problem is an error (the step fails and names file:line).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+// The globals the JavaScript files use (no `globals` package: the lists are short and say what each kind of file may use).
+const readonly = (names) => Object.fromEntries(names.split(/\s+/).filter(Boolean).map((name) => [name, 'readonly']));
+const NODE = readonly(`process console Buffer URL URLSearchParams TextEncoder TextDecoder AbortController AbortSignal
+  setTimeout clearTimeout setInterval clearInterval setImmediate clearImmediate queueMicrotask structuredClone fetch
+  performance globalThis`);
+const COMMONJS = readonly('require module exports __dirname __filename');
+const MOCHA = readonly('suite test suiteSetup suiteTeardown setup teardown describe it before after beforeEach afterEach');
+// Code passed to Playwright's page.evaluate runs in the browser.
+const BROWSER = readonly('window document navigator getComputedStyle HTMLElement Element Node MutationObserver');
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'test-output/**', '.vscode-test/**', 'coverage/**', '**/*.fixtures.*'] },
+  js.configs.recommended,
+  {
+    rules: {
+      // Unused code is dead code; `_name` marks a parameter a signature requires. Caught errors may go unnamed.
+      'no-unused-vars': ['error', { args: 'after-used', argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // The codebase writes `catch { /* ignore: best effort */ }` and `catch {}` on purpose where failure is harmless.
+      'no-empty': ['error', { allowEmptyCatch: true }],
+      // Flags defensive initialisations (`let entries = []` before a try, a loop variable reset before each branch
+      // reassigns it); TypeScript's definite-assignment checks catch the real bugs.
+      'no-useless-assignment': 'off',
+    },
+  },
+  {
+    files: ['**/*.ts'],
+    extends: [tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: { projectService: { allowDefaultProject: ['vitest.config.ts'] }, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      'no-unused-vars': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { args: 'after-used', argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      // The bugs these catch: a promise nobody awaits or catches, a promise where a boolean or void callback is expected.
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
+      // Type-only imports are erased by esbuild either way (isolatedModules is on); marking them is style, left off
+      // so as not to churn import lines.
+      '@typescript-eslint/consistent-type-imports': 'off',
+      // Deliberate style, not bugs: `x!` after a check TypeScript cannot follow (noUncheckedIndexedAccess is on),
+      // and values from JSON.parse / LSP params are validated where they enter, then typed.
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-unsafe-return': 'off',
+      '@typescript-eslint/no-unsafe-call': 'off',
+      // Template literals interpolate numbers and unions of literals all over the messages; that is intended.
+      '@typescript-eslint/restrict-template-expressions': 'off',
+      // `String(x)` / `${x}` of objects is caught by TypeScript where it matters; this flags unknown-typed error values.
+      '@typescript-eslint/no-base-to-string': 'off',
+      // Methods passed as callbacks are arrow-bound or do not use `this`; the rule cannot tell.
+      '@typescript-eslint/unbound-method': 'off',
+      // An async function without await keeps a Promise-returning signature an interface requires.
+      '@typescript-eslint/require-await': 'off',
+      // Casts TypeScript finds redundant (often after narrowing it could not always follow) are harmless, not bugs.
+      '@typescript-eslint/no-unnecessary-type-assertion': 'off',
+    },
+  },
+  {
+    // `require`, not `import`, on purpose: bundlers then take web-tree-sitter's CommonJS build (see the comment there).
+    files: ['src/core/terraform/runtime.ts'],
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
+    // Files no tsconfig covers: plain rules only.
+    files: ['vitest.config.ts'],
+    extends: [tseslint.configs.disableTypeChecked],
+  },
+  {
+    files: ['**/*.mjs', '**/*.js'],
+    languageOptions: { ecmaVersion: 2024, sourceType: 'module', globals: NODE },
+  },
+  {
+    files: ['test/integration/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...NODE, ...COMMONJS, ...MOCHA } },
+  },
+  {
+    files: ['test/ui/**/*.mjs'],
+    languageOptions: { globals: { ...NODE, ...BROWSER } },
+  },
+);
