@@ -15,7 +15,8 @@ const MOCHA = readonly('suite test suiteSetup suiteTeardown setup teardown descr
 const BROWSER = readonly('window document navigator getComputedStyle HTMLElement Element Node MutationObserver');
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-output/**', '.vscode-test/**', 'coverage/**', '**/*.fixtures.*'] },
+  // Build output and downloads (as .gitignore), and rule fixtures (data, not code).
+  { ignores: ['dist/**', 'out/**', 'bench/out/**', 'node_modules/**', 'test-output/**', '.vscode-test/**', '.tmp/**', 'coverage/**', '**/*.fixtures.*'] },
   js.configs.recommended,
   {
     rules: {
@@ -74,8 +75,12 @@ export default tseslint.config(
     extends: [tseslint.configs.disableTypeChecked],
   },
   {
-    files: ['**/*.mjs', '**/*.js'],
+    files: ['**/*.mjs', '**/*.js', '**/*.cjs'],
     languageOptions: { ecmaVersion: 2024, sourceType: 'module', globals: NODE },
+  },
+  {
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...NODE, ...COMMONJS } },
   },
   {
     files: ['test/integration/**/*.js'],
