@@ -33,7 +33,7 @@ export default tseslint.config(
     files: ['**/*.ts'],
     extends: [tseslint.configs.recommendedTypeChecked],
     languageOptions: {
-      parserOptions: { projectService: { allowDefaultProject: ['vitest.config.ts'] }, tsconfigRootDir: import.meta.dirname },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
       'no-unused-vars': 'off',
@@ -41,26 +41,29 @@ export default tseslint.config(
       // The bugs these catch: a promise nobody awaits or catches, a promise where a boolean or void callback is expected.
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }],
+      // `return promise` inside try/catch skips the catch when it rejects; `return await` there is the fix.
+      '@typescript-eslint/return-await': ['error', 'in-try-catch'],
       // Type-only imports are erased by esbuild either way (isolatedModules is on); marking them is style, left off
       // so as not to churn import lines.
       '@typescript-eslint/consistent-type-imports': 'off',
-      // Deliberate style, not bugs: `x!` after a check TypeScript cannot follow (noUncheckedIndexedAccess is on),
-      // and values from JSON.parse / LSP params are validated where they enter, then typed.
+      // Deliberate style, not bugs: `x!` after a check TypeScript cannot follow (noUncheckedIndexedAccess is on).
       '@typescript-eslint/no-non-null-assertion': 'off',
+      // `any` is what tests inspect on purpose (JSON.parse of the CLI's output: ~150 places); in src the only hits are
+      // lib typings (Array.isArray on unknown, Object.fromEntries), not leaks.
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-unsafe-return': 'off',
       '@typescript-eslint/no-unsafe-call': 'off',
-      // Template literals interpolate numbers and unions of literals all over the messages; that is intended.
+      // Its 3 hits interpolate a webview Uri (its toString is the point) and a `never` in an exhaustive throw.
       '@typescript-eslint/restrict-template-expressions': 'off',
-      // `String(x)` / `${x}` of objects is caught by TypeScript where it matters; this flags unknown-typed error values.
+      // Its 5 hits are String(scalar.value) of YAML/HCL scalars typed unknown, always primitives there.
       '@typescript-eslint/no-base-to-string': 'off',
-      // Methods passed as callbacks are arrow-bound or do not use `this`; the rule cannot tell.
+      // Its 17 hits pass interface methods implemented as arrow functions (`actions.showStats`), or test `Boolean(rule.fix)`.
       '@typescript-eslint/unbound-method': 'off',
-      // An async function without await keeps a Promise-returning signature an interface requires.
+      // Its 3 hits keep a Promise-returning signature that VS Code's API or an interface requires.
       '@typescript-eslint/require-await': 'off',
-      // Casts TypeScript finds redundant (often after narrowing it could not always follow) are harmless, not bugs.
+      // Its 30 hits are casts TypeScript now finds redundant: harmless, and spread over files others are editing.
       '@typescript-eslint/no-unnecessary-type-assertion': 'off',
     },
   },
