@@ -147,7 +147,6 @@ describe('kubernetes_* resources as Kubernetes objects', () => {
   }
 }
 `);
-    expect(podSpecOf(cron)).toBeDefined();
     expect(plain(at(cron.root, 'spec', 'timeZone'))).toBe('Europe/Paris');
     expect(plain(podSpecOf(cron))).toEqual({
       restartPolicy: 'OnFailure', hostPID: false,
