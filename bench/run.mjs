@@ -141,7 +141,7 @@ fs.writeFileSync(path.join(root, 'bench', 'out', 'latest.json'), JSON.stringify(
 console.log(`\n| measure | value | note |\n|---|---|---|\n${results.map((r) => `| ${r.name} | ${r.value} ${r.unit} | ${r.note} |`).join('\n')}\n\nMachine: ${machine}; ${new Date().toISOString()}`);
 
 async function startServer() {
-  const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
+  const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver/node');
   const t = performance.now();
   const child = spawn(process.execPath, [path.join(root, 'dist', 'server', 'main.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));

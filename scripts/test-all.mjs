@@ -1,5 +1,6 @@
-// `npm test`: build, then every suite in order — unit (vitest), integration (mocha in a real VS Code extension host),
-// UI (Playwright driving the VS Code workbench) and the VSIX packaging check. Prints one closing line with the totals.
+// `npm test`: build, lint (ESLint + knip), then every suite in order — unit (vitest), integration (mocha in a real
+// VS Code extension host), UI (Playwright driving the VS Code workbench) and the VSIX packaging check. Prints one
+// closing line with the totals.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -22,6 +23,10 @@ const count = (p, f) => { passed += p; failed += f; };
 if (run('build', ['scripts/build.mjs']) !== 0) { console.log('\ntests: 0 passed, 1 failed (build failed)'); process.exit(1); }
 
 for (const file of fs.readdirSync(out).filter((f) => f.endsWith('-results.json'))) fs.rmSync(path.join(out, file), { force: true });
+
+// ESLint + knip count as one test: clean or not (their output names each problem's file and line).
+const lintStatus = run('lint (ESLint + knip)', ['scripts/lint.mjs']);
+count(lintStatus === 0 ? 1 : 0, lintStatus === 0 ? 0 : 1);
 
 const unitStatus = run('unit tests (vitest)', ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${path.join(out, 'unit-results.json')}`]);
 const unit = readJson(path.join(out, 'unit-results.json'));

@@ -23,7 +23,7 @@ describe.each(KUBERNETES_RULES.map((r) => [r.id, r] as const))('rule %s', (id, r
 
   it('has metadata, a concept note that exists, and a fixture file beside it', () => {
     expect(rule.title && rule.rationale && rule.remediation).toBeTruthy();
-    expect(loadBundledKnowledge(root).note(rule.concept), `concept note ${rule.concept}`).toBeDefined();
+    expect(loadBundledKnowledge(root).note(rule.concept)?.id, `concept note ${rule.concept}`).toBe(rule.concept);
     expect(fs.existsSync(fixture)).toBe(true);
   });
 

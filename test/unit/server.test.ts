@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-languageserver/node';
 
 const root = path.resolve(__dirname, '..', '..');
 const file = path.join(root, 'examples/kubernetes/web.yaml');
@@ -24,7 +24,7 @@ describe('cnc serve --stdio', () => {
   beforeAll(async () => {
     const result = await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} }) as { capabilities: Record<string, unknown> };
     expect(result.capabilities.hoverProvider).toBe(true);
-    expect(result.capabilities.codeActionProvider).toBeTruthy();
+    expect(result.capabilities.codeActionProvider).toEqual({ codeActionKinds: ['quickfix'] });
     await connection.sendNotification('initialized', {});
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
   });

@@ -173,7 +173,7 @@ describe('Terraform hovers', () => {
     const cluster = hoverAt('aws_eks_cluster" "main"');
     expect(cluster?.markdown).toContain('data source of the `aws` provider');
     expect(cluster?.markdown).toContain('/providers/hashicorp/aws/latest/docs/data-sources/eks_cluster');
-    expect(cluster?.concepts.length).toBeGreaterThan(0);
+    expect(cluster?.concepts.map((c) => c.noteId)).toContain('managed-kubernetes-api-endpoint');
 
     const docker = hoverAt('docker_image');
     expect(docker?.markdown).toContain('https://registry.terraform.io/providers/kreuzwerker/docker/latest/docs/resources/image');

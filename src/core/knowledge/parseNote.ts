@@ -1,4 +1,4 @@
-import yaml from 'js-yaml';
+import { parseDocument } from 'yaml';
 import { parseCards } from './cards';
 import { WIKILINK } from './wikilinks';
 import type { Card, Note, NoteBindings, NoteProblem } from './note';
@@ -25,17 +25,26 @@ const strings = (value: unknown): string[] =>
 export function parseNote(text: string, path: string, origin: string): ParsedNote {
   const problems: NoteProblem[] = [];
   const problem = (line: number, message: string, severity: 'error' | 'warning' = 'error') => problems.push({ path, line, message, severity });
-  const fm = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
+  // A byte-order mark (editors on Windows save one) is not part of the text: the front matter still starts the note.
+  const fm = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
   if (!fm) {
     problem(0, 'Missing front matter: a note starts with a `---` line, YAML keys (id, title, summary, tags, sources), and another `---` line.');
     return { cards: [], problems };
   }
+  // The core schema: plain scalars are strings, numbers, booleans or null, nothing else (no dates, no custom tags).
+  const doc = parseDocument(fm[1]!, { schema: 'core', prettyErrors: false });
+  const yamlError = doc.errors[0] ?? doc.warnings[0];
+  if (yamlError) {
+    // The front matter's first line is line 1 of the file (0-based), after the opening `---`.
+    problem(fm[1]!.slice(0, yamlError.pos[0]).split('\n').length, `Front matter is not valid YAML: ${yamlError.message.split('\n')[0]}`);
+    return { cards: [], problems };
+  }
   let data: unknown;
   try {
-    data = yaml.load(fm[1]!, { schema: yaml.JSON_SCHEMA, filename: path });
+    data = doc.toJS();
   } catch (error) {
-    const mark = (error as { mark?: { line?: number } }).mark;
-    problem(1 + (mark?.line ?? 0), `Front matter is not valid YAML: ${(error as Error).message.split('\n')[0]}`);
+    // Aliases that expand to more than the yaml package allows (an alias bomb) throw here rather than parse.
+    problem(1, `Front matter is not valid YAML: ${(error as Error).message}`);
     return { cards: [], problems };
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {

@@ -1,4 +1,4 @@
-import { isHistoryEntry, type CarryEntry, type HistoryEntry, type ReviewEntry } from './historyEntries';
+import type { HistoryEntry, ReviewEntry } from './historyEntries';
 import { DAY_MS } from './localDay';
 import type { MemoryState, ReviewRating, ReviewScheduler } from './scheduler';
 
@@ -133,10 +133,3 @@ export function recordReview(entries: readonly HistoryEntry[], scheduler: Review
   return entry;
 }
 
-/** Keeps only the entries that pass validation; returns how many were dropped. */
-export function validEntries(values: readonly unknown[]): { entries: HistoryEntry[]; dropped: number } {
-  const entries = values.filter(isHistoryEntry);
-  return { entries, dropped: values.length - entries.length };
-}
-
-export const carryEntry = (id: string, at: number, from: string, to: string): CarryEntry => ({ type: 'carry', id, at, from, to });

@@ -4,7 +4,6 @@ import { formatInterval } from './intervalLabel';
 /** 1 Again, 2 Hard, 3 Good, 4 Easy — the same numbers as ts-fsrs's `Rating` and the keys the user presses. */
 export type ReviewRating = 1 | 2 | 3 | 4;
 export const RATINGS: readonly ReviewRating[] = [1, 2, 3, 4];
-export const RATING_NAMES: Record<ReviewRating, string> = { 1: 'Again', 2: 'Hard', 3: 'Good', 4: 'Easy' };
 export const isRating = (value: unknown): value is ReviewRating => value === 1 || value === 2 || value === 3 || value === 4;
 
 /** ts-fsrs's card states: 0 new, 1 learning, 2 review, 3 relearning. */

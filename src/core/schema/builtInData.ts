@@ -31,7 +31,10 @@ export const SCHEMA_FILE = 'schema.json';
 let explicitDir: string | undefined;
 let loaded: BuiltInData | undefined;
 
-/** Tells where dist/kubernetes is when the default search (beside the running bundle) cannot find it. */
+/**
+ * Tells where dist/kubernetes is when the default search (beside the running bundle) cannot find it.
+ * @public scripts/gen-kubernetes-data.mjs imports it through an esbuild bundle knip cannot follow.
+ */
 export function setKubernetesDataDir(dir: string): void {
   explicitDir = dir;
   loaded = undefined;

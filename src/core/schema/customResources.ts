@@ -20,7 +20,6 @@ interface TypeDecl { name: string; description: string; extends?: string; fields
 const META: FieldDecl = ['meta.v1.ObjectMeta', "The object's name, namespace, labels and annotations."];
 const STATUS: FieldDecl = ['any', 'Written by the controller to report progress and conditions; not part of what you declare.', { readOnly: true }];
 const DURATION = 'a Go duration such as `30s`, `5m` or `1h`';
-const NAMED_REF = (what: string): FieldDecl => ['cr.ref.NamespacedName', what];
 
 const ARGO = 'cr.argoproj.io.';
 const FLUX_SOURCE = 'cr.source.toolkit.fluxcd.io.';

@@ -14,6 +14,7 @@ type JsonSchema = Record<string, unknown>;
  * Unknown keys are errors in built-in types; our custom resource types describe only their main fields, so other keys
  * stay allowed there. Optional fields also accept null: the API server treats an explicit null as "not set", and
  * generated manifests carry `creationTimestamp: null`.
+ * @public scripts/gen-kubernetes-data.mjs imports it through an esbuild bundle knip cannot follow.
  */
 export function buildKubernetesJsonSchema(): JsonSchema {
   const definitions: Record<string, JsonSchema> = {};

@@ -193,7 +193,10 @@ function objectsOf(root: MapNode, documentIndex: number, span: Span): K8sObject[
   return [{ apiVersion, kind, name, namespace, language: 'yaml', address: `${kind}/${name ?? '(unnamed)'}`, documentIndex, root, span }];
 }
 
-/** Forgets every parsed document (benchmarks measure a cold parse with it; nothing else needs it). */
+/**
+ * Forgets every parsed document (benchmarks measure a cold parse with it; nothing else needs it).
+ * @public bench/run.mjs imports it through an esbuild bundle knip cannot follow.
+ */
 export function clearParseCache(): void {
   chunks.clear();
 }

@@ -49,15 +49,10 @@ export interface YamlLayout {
 const SENTINEL = 'cnc-comment-sentinel';
 
 /**
- * Renders `key: value` as block YAML starting at `column` (every line indented to it), with `comment` at the end of
- * each line that writes a scalar. Strings that YAML 1.1 readers (which Kubernetes tools still use) would take as
- * booleans or numbers are quoted.
+ * Renders a JSON value (map or list) as block YAML lines indented to `column`, with `comment` at the end of each line
+ * that writes a scalar. Strings that YAML 1.1 readers (which Kubernetes tools still use) would take as booleans or
+ * numbers are quoted.
  */
-export function renderBlockEntry(key: string, value: unknown, column: number, layout: YamlLayout, comment?: string): string[] {
-  return renderBlock({ [key]: value }, column, layout, comment);
-}
-
-/** Renders a JSON value (map or list) as block YAML lines indented to `column`. */
 export function renderBlock(value: unknown, column: number, layout: YamlLayout, comment?: string): string[] {
   const doc = new Document(value, { version: '1.1' });
   if (comment) {

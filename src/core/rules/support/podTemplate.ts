@@ -1,6 +1,6 @@
 import type { K8sObject } from '../../model/k8sObject';
 import { podSpecOf } from '../../model/podSpecs';
-import { at, child, type MapNode, type ValueNode } from '../../model/tree';
+import { at, type MapNode, type ValueNode } from '../../model/tree';
 import { parentEntry } from './anchors';
 import { stringMapOf } from './values';
 
@@ -55,11 +55,3 @@ export function annotationMaps(object: K8sObject): ValueNode[] {
   return maps;
 }
 
-/** An annotation value of the Pod (template) or the object itself. */
-export function podAnnotation(object: K8sObject, key: string): string | undefined {
-  for (const map of annotationMaps(object)) {
-    const value = child(map, key);
-    if (value?.kind === 'scalar' && value.value !== null) return String(value.value);
-  }
-  return undefined;
-}

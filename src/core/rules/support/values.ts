@@ -1,4 +1,4 @@
-import { child, type ScalarNode, type ValueNode } from '../../model/tree';
+import { child, type ValueNode } from '../../model/tree';
 
 /**
  * What a rule can know about a field: it is written (with its node), it is absent, or it cannot be known statically
@@ -34,10 +34,6 @@ export function integerOf(node: ValueNode | undefined): number | undefined {
   if (node?.kind !== 'scalar') return undefined;
   const value = typeof node.value === 'number' ? node.value : typeof node.value === 'string' && /^-?\d+$/.test(node.value.trim()) ? Number(node.value) : undefined;
   return value !== undefined && Number.isInteger(value) ? value : undefined;
-}
-
-export function scalarOf(node: ValueNode | undefined): ScalarNode | undefined {
-  return node?.kind === 'scalar' ? node : undefined;
 }
 
 /** A map of strings (labels, selectors, annotations); undefined when any part of it cannot be known. */

@@ -51,9 +51,3 @@ export function keySpan(body: ValueNode | undefined, key: string, fallback: Span
   return body?.kind === 'map' ? body.entries.find((e) => e.key === key)?.keySpan ?? fallback : fallback;
 }
 
-/** Whether `attribute` of another block in the file refers to this resource (`bucket = aws_s3_bucket.logs.id`). */
-export function refersTo(other: TerraformBlock, attribute: string, target: TerraformBlock): boolean {
-  const attr = other.syntax.body.items.find((i) => i.kind === 'attribute' && i.name === attribute);
-  if (attr?.kind !== 'attribute' || attr.value.kind !== 'unknown') return false;
-  return attr.value.references.some((r) => r === target.address || r.startsWith(`${target.address}.`));
-}
