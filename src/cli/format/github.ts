@@ -42,6 +42,7 @@ function command(name: string, properties: Record<string, string | number>, mess
  */
 export function escapeData(text: string): string {
   return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must not reach the log raw
     .replace(/[\u0000-\u001F\u007F-\u009F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 

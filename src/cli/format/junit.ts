@@ -47,6 +47,7 @@ function testCase(classname: string, name: string, content: string): string {
  */
 export function xml(text: string): string {
   return text
+    // eslint-disable-next-line no-control-regex -- characters XML 1.0 cannot hold are exactly what this replaces
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g,
       (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
     .replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;')
