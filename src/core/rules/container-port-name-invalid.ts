@@ -1,6 +1,6 @@
 import { containersOf } from '../model/podSpecs';
 import { child, listItems, scalarString } from '../model/tree';
-import type { FindingDraft, Rule } from './rule';
+import { defineRule, type FindingDraft } from './rule';
 import { capitalise } from './support/resourceRules';
 import { containerLabel } from './support/workloads';
 
@@ -12,8 +12,9 @@ function nameProblem(name: string): string | undefined {
   return undefined;
 }
 
-export const containerPortNameInvalid: Rule = {
+export const containerPortNameInvalid = defineRule({
   id: 'container-port-name-invalid',
+  target: 'object',
   title: 'Container port name is invalid or used twice',
   severity: 'error',
   enabledByDefault: true,
@@ -41,4 +42,4 @@ export const containerPortNameInvalid: Rule = {
       });
     });
   },
-};
+});

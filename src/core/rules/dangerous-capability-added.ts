@@ -1,5 +1,5 @@
 import { containersOf, type ContainerRef } from '../model/podSpecs';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { capabilityList, capabilityName } from './support/capabilities';
 import { capitalise } from './support/resourceRules';
 import { containerLabel } from './support/workloads';
@@ -21,8 +21,9 @@ const DANGEROUS: Record<string, string> = {
   MAC_ADMIN: 'changing mandatory access control policy',
 };
 
-export const dangerousCapabilityAdded: Rule = {
+export const dangerousCapabilityAdded = defineRule<{ ref: ContainerRef; remove: string }>({
   id: 'dangerous-capability-added',
+  target: 'object',
   title: 'Container adds a dangerous Linux capability',
   severity: 'warning',
   enabledByDefault: true,
@@ -51,10 +52,10 @@ export const dangerousCapabilityAdded: Rule = {
   },
 
   fix(finding, context) {
-    const ref = finding.data?.ref as ContainerRef | undefined;
-    const remove = finding.data?.remove as string | undefined;
+    const ref = finding.data?.ref;
+    const remove = finding.data?.remove;
     if (!ref || remove === undefined) return [];
     const kept = capabilityList(ref, 'add').names.filter((n) => n !== remove);
     return [{ title: `Stop adding ${remove}`, isPreferred: true, edits: context.editor.setIn(ref.container, ['securityContext', 'capabilities', 'add'], kept) }];
   },
-};
+});

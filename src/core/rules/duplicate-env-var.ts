@@ -1,12 +1,16 @@
 import { containersOf, type ContainerRef } from '../model/podSpecs';
 import { child, listItems, scalarString, type ScalarNode } from '../model/tree';
-import type { FindingDraft, Rule } from './rule';
+import { defineRule, type FindingDraft } from './rule';
 import { capitalise } from './support/resourceRules';
 import { plainValue } from './support/values';
 import { containerLabel } from './support/workloads';
 
-export const duplicateEnvVar: Rule = {
+/** What the check hands to the fix. */
+type FixData = { ref: ContainerRef; name: string };
+
+export const duplicateEnvVar = defineRule<FixData>({
   id: 'duplicate-env-var',
+  target: 'object',
   title: 'Environment variable is defined twice',
   severity: 'warning',
   enabledByDefault: true,
@@ -26,7 +30,7 @@ export const duplicateEnvVar: Rule = {
         if (name === undefined || nameNode?.kind !== 'scalar') continue;
         seen.set(name, [...(seen.get(name) ?? []), nameNode]);
       }
-      const findings: FindingDraft[] = [];
+      const findings: FindingDraft<FixData>[] = [];
       for (const [name, nodes] of seen) {
         if (nodes.length < 2) continue;
         const last = nodes[nodes.length - 1]!;
@@ -37,8 +41,8 @@ export const duplicateEnvVar: Rule = {
   },
 
   fix(finding, context) {
-    const ref = finding.data?.ref as ContainerRef | undefined;
-    const name = finding.data?.name as string | undefined;
+    const ref = finding.data?.ref;
+    const name = finding.data?.name;
     const env = child(ref?.container, 'env');
     if (!ref || name === undefined || env?.kind !== 'list') return [];
     const items = env.items;
@@ -46,4 +50,4 @@ export const duplicateEnvVar: Rule = {
     const kept = items.filter((item, index) => index === lastIndex || scalarString(child(item, 'name')) !== name).map(plainValue);
     return [{ title: `Remove the earlier ${name} entries (they have no effect)`, isPreferred: true, edits: context.editor.setIn(ref.container, ['env'], kept) }];
   },
-};
+});

@@ -1,11 +1,12 @@
 import { child, listItems, type MapNode } from '../model/tree';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { capitalise } from './support/resourceRules';
 import { field } from './support/values';
 import { containerLabel, plannedContainers } from './support/workloads';
 
-export const hostPort: Rule = {
+export const hostPort = defineRule<{ port: MapNode }>({
   id: 'host-port',
+  target: 'object',
   title: 'Container binds a port on the node (hostPort)',
   severity: 'warning',
   enabledByDefault: true,
@@ -25,7 +26,7 @@ export const hostPort: Rule = {
   },
 
   fix(finding, context) {
-    const port = finding.data?.port as MapNode | undefined;
+    const port = finding.data?.port;
     return port ? [{ title: 'Remove hostPort (expose it through a Service)', isPreferred: true, edits: context.editor.deleteKey(port, 'hostPort') }] : [];
   },
-};
+});

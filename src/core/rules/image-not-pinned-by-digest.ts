@@ -1,13 +1,14 @@
 import { parseImageReference } from '../model/imageReference';
 import { containersOf } from '../model/podSpecs';
 import { child, scalarString } from '../model/tree';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { capitalise } from './support/resourceRules';
 import { containerLabel } from './support/workloads';
 
 /** An image referenced by tag only: the tag can be moved to other content. */
-export const imageNotPinnedByDigest: Rule = {
+export const imageNotPinnedByDigest = defineRule({
   id: 'image-not-pinned-by-digest',
+  target: 'object',
   title: 'Container image is not pinned by digest',
   severity: 'info',
   enabledByDefault: false,
@@ -27,4 +28,4 @@ export const imageNotPinnedByDigest: Rule = {
       return [{ message: `${capitalise(containerLabel(ref))} uses "${image}" without a digest; the tag can be re-pointed to other content.`, span: node.span }];
     });
   },
-};
+});

@@ -1,7 +1,7 @@
 import { parseImageReference } from '../model/imageReference';
 import { containersOf, type ContainerRef } from '../model/podSpecs';
 import { child, scalarString } from '../model/tree';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { containerAnchor } from './support/anchors';
 import { capitalise } from './support/resourceRules';
 import { field } from './support/values';
@@ -14,8 +14,9 @@ function defaultPolicy(image: string | undefined): string {
   return !parsed.digest && (parsed.tag === undefined || parsed.tag === 'latest') ? 'Always' : 'IfNotPresent';
 }
 
-export const imagePullPolicyNotAlways: Rule = {
+export const imagePullPolicyNotAlways = defineRule<{ ref: ContainerRef }>({
   id: 'image-pull-policy-not-always',
+  target: 'object',
   title: 'Image pull policy is not Always',
   severity: 'info',
   enabledByDefault: false,
@@ -44,8 +45,8 @@ export const imagePullPolicyNotAlways: Rule = {
   },
 
   fix(finding, context) {
-    const ref = finding.data?.ref as ContainerRef | undefined;
+    const ref = finding.data?.ref;
     if (!ref) return [];
     return [{ title: 'Set imagePullPolicy: Always', isPreferred: true, edits: context.editor.setIn(ref.container, ['imagePullPolicy'], 'Always') }];
   },
-};
+});

@@ -1,13 +1,14 @@
 import { containersOf } from '../model/podSpecs';
 import { parseImageReference } from '../model/imageReference';
 import { child, scalarString, type ScalarNode } from '../model/tree';
-import type { Fix, Rule } from './rule';
+import { defineRule, type Fix } from './rule';
 
 const PLACEHOLDER_TAG = 'TODO-pin-version';
 
 /** A container image with no tag (which means `latest`) or the `latest` tag, and no digest. */
-export const imageTagNotPinned: Rule = {
+export const imageTagNotPinned = defineRule<{ node: ScalarNode; repository: string }>({
   id: 'image-tag-not-pinned',
+  target: 'object',
   title: 'Container image tag is missing or `latest`',
   severity: 'warning',
   enabledByDefault: true,
@@ -43,8 +44,8 @@ export const imageTagNotPinned: Rule = {
   },
 
   fix(finding, context) {
-    const node = finding.data?.node as ScalarNode | undefined;
-    const repository = finding.data?.repository as string | undefined;
+    const node = finding.data?.node;
+    const repository = finding.data?.repository;
     if (!node || !repository) return [];
     const fixes: Fix[] = [];
     // A tag of the same repository already pinned elsewhere in the file is a real candidate, not a guess.
@@ -68,4 +69,4 @@ export const imageTagNotPinned: Rule = {
     });
     return fixes;
   },
-};
+});

@@ -1,6 +1,6 @@
 import { containersOf } from '../model/podSpecs';
 import type { MapNode, ScalarNode } from '../model/tree';
-import type { FindingDraft, Rule } from './rule';
+import { defineRule, type FindingDraft } from './rule';
 import { capitalise } from './support/resourceRules';
 import { field, integerOf } from './support/values';
 import { containerLabel } from './support/workloads';
@@ -8,18 +8,22 @@ import { containerLabel } from './support/workloads';
 const MIN_ID = 10000;
 const KEYS = ['runAsUser', 'runAsGroup'] as const;
 
-function lowIds(owner: MapNode, who: string): FindingDraft[] {
+function lowIds(owner: MapNode, who: string): FindingDraft<FixData>[] {
   return KEYS.flatMap((key) => {
     const state = field(owner, 'securityContext', key);
-    if (state.state !== 'present') return [];
+    if (state.state !== 'present' || state.node.kind !== 'scalar') return [];
     const id = integerOf(state.node);
     if (id === undefined || id >= MIN_ID) return [];
     return [{ message: `${who} sets ${key}: ${id}; IDs below ${MIN_ID} can collide with users and groups of the node.`, span: state.node.span, data: { node: state.node } }];
   });
 }
 
-export const lowUserId: Rule = {
+/** What the check hands to the fix. */
+type FixData = { node: ScalarNode };
+
+export const lowUserId = defineRule<FixData>({
   id: 'low-user-id',
+  target: 'object',
   title: 'User or group ID below 10000',
   severity: 'info',
   enabledByDefault: false,
@@ -46,8 +50,8 @@ export const lowUserId: Rule = {
   },
 
   fix(finding, context) {
-    const node = finding.data?.node as ScalarNode | undefined;
+    const node = finding.data?.node;
     if (!node) return [];
     return [{ title: 'Use ID 10001 (check file ownership in the image)', isPreferred: false, edits: context.editor.setScalar(node, 10001, 'TODO: make the image files readable by this ID') }];
   },
-};
+});

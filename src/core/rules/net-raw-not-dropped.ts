@@ -1,12 +1,16 @@
 import { containersOf, type ContainerRef } from '../model/podSpecs';
-import type { FindingDraft, Rule } from './rule';
+import { defineRule, type FindingDraft } from './rule';
 import { containerAnchor } from './support/anchors';
 import { capabilityList, capabilityName } from './support/capabilities';
 import { capitalise } from './support/resourceRules';
 import { containerLabel } from './support/workloads';
 
-export const netRawNotDropped: Rule = {
+/** What the check hands to the fix. */
+type FixData = { ref: ContainerRef; remove?: string };
+
+export const netRawNotDropped = defineRule<FixData>({
   id: 'net-raw-not-dropped',
+  target: 'object',
   title: 'Container keeps the NET_RAW capability',
   severity: 'info',
   enabledByDefault: true,
@@ -28,7 +32,7 @@ export const netRawNotDropped: Rule = {
 
   check(object) {
     return containersOf(object).flatMap((ref) => {
-      const findings: FindingDraft[] = [];
+      const findings: FindingDraft<FixData>[] = [];
       const add = capabilityList(ref, 'add');
       const drop = capabilityList(ref, 'drop');
       for (const item of add.items) {
@@ -44,9 +48,9 @@ export const netRawNotDropped: Rule = {
   },
 
   fix(finding, context) {
-    const ref = finding.data?.ref as ContainerRef | undefined;
+    const ref = finding.data?.ref;
     if (!ref) return [];
-    const remove = finding.data?.remove as string | undefined;
+    const remove = finding.data?.remove;
     if (remove !== undefined) {
       const kept = capabilityList(ref, 'add').names.filter((n) => n !== remove);
       return [{ title: `Stop adding ${remove}`, isPreferred: true, edits: context.editor.setIn(ref.container, ['securityContext', 'capabilities', 'add'], kept) }];
@@ -58,4 +62,4 @@ export const netRawNotDropped: Rule = {
       { title: 'Drop ALL capabilities (add back only what the app needs)', isPreferred: false, edits: drop('ALL') },
     ];
   },
-};
+});

@@ -1,13 +1,14 @@
 import { containersOf, type ContainerRef } from '../model/podSpecs';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { containerAnchor } from './support/anchors';
 import { capitalise } from './support/resourceRules';
 import { containerFlag, containerSecurity } from './support/securityContext';
 import { booleanOf } from './support/values';
 import { containerLabel } from './support/workloads';
 
-export const privilegeEscalationAllowed: Rule = {
+export const privilegeEscalationAllowed = defineRule<{ ref: ContainerRef }>({
   id: 'privilege-escalation-allowed',
+  target: 'object',
   title: 'Container allows privilege escalation',
   severity: 'warning',
   enabledByDefault: true,
@@ -43,8 +44,8 @@ export const privilegeEscalationAllowed: Rule = {
   },
 
   fix(finding, context) {
-    const ref = finding.data?.ref as ContainerRef | undefined;
+    const ref = finding.data?.ref;
     if (!ref) return [];
     return [{ title: 'Set allowPrivilegeEscalation: false', isPreferred: true, edits: context.editor.setIn(ref.container, ['securityContext', 'allowPrivilegeEscalation'], false) }];
   },
-};
+});

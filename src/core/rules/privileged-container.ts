@@ -1,13 +1,14 @@
 import { containersOf } from '../model/podSpecs';
 import type { ScalarNode } from '../model/tree';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { capitalise } from './support/resourceRules';
 import { containerSecurity } from './support/securityContext';
 import { booleanOf } from './support/values';
 import { containerLabel } from './support/workloads';
 
-export const privilegedContainer: Rule = {
+export const privilegedContainer = defineRule<{ node: ScalarNode }>({
   id: 'privileged-container',
+  target: 'object',
   title: 'Container runs privileged',
   severity: 'error',
   enabledByDefault: true,
@@ -29,13 +30,13 @@ export const privilegedContainer: Rule = {
   check(object) {
     return containersOf(object).flatMap((ref) => {
       const privileged = containerSecurity(ref, 'privileged');
-      if (privileged.state !== 'present' || booleanOf(privileged.node) !== true) return [];
+      if (privileged.state !== 'present' || privileged.node.kind !== 'scalar' || booleanOf(privileged.node) !== true) return [];
       return [{ message: `${capitalise(containerLabel(ref))} is privileged: it has every capability and all host devices.`, span: privileged.node.span, data: { node: privileged.node } }];
     });
   },
 
   fix(finding, context) {
-    const node = finding.data?.node as ScalarNode | undefined;
+    const node = finding.data?.node;
     return node ? [{ title: 'Set privileged: false', isPreferred: true, edits: context.editor.setScalar(node, false) }] : [];
   },
-};
+});

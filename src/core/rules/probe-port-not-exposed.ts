@@ -1,11 +1,12 @@
 import { child, type ValueNode } from '../model/tree';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { declaredPorts, portsKnown, probePort, PROBES } from './support/probes';
 import { capitalise } from './support/resourceRules';
 import { containerLabel, plannedContainers } from './support/workloads';
 
-export const probePortNotExposed: Rule = {
+export const probePortNotExposed = defineRule({
   id: 'probe-port-not-exposed',
+  target: 'object',
   title: 'Probe targets a port the container does not declare',
   severity: 'error',
   enabledByDefault: true,
@@ -32,7 +33,7 @@ export const probePortNotExposed: Rule = {
       });
     });
   },
-};
+});
 
 function portProblem(node: ValueNode & { kind: 'scalar' }, ports: ReturnType<typeof declaredPorts>): string | undefined {
   const value = node.value;

@@ -1,12 +1,13 @@
 import { child } from '../model/tree';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { keyAnchor } from './support/anchors';
 import { probeTarget } from './support/probes';
 import { capitalise } from './support/resourceRules';
 import { containerLabel, servingContainers } from './support/workloads';
 
-export const probesIdentical: Rule = {
+export const probesIdentical = defineRule({
   id: 'probes-identical',
+  target: 'object',
   title: 'Liveness probe is the same check as the readiness probe',
   severity: 'warning',
   enabledByDefault: true,
@@ -29,4 +30,4 @@ export const probesIdentical: Rule = {
       }];
     });
   },
-};
+});

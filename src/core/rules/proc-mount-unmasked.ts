@@ -1,12 +1,13 @@
 import { containersOf } from '../model/podSpecs';
-import { child, scalarString, type MapNode } from '../model/tree';
-import type { Rule } from './rule';
+import { child, scalarString, type ValueNode } from '../model/tree';
+import { defineRule } from './rule';
 import { capitalise } from './support/resourceRules';
 import { containerSecurity } from './support/securityContext';
 import { containerLabel } from './support/workloads';
 
-export const procMountUnmasked: Rule = {
+export const procMountUnmasked = defineRule<{ securityContext: ValueNode | undefined }>({
   id: 'proc-mount-unmasked',
+  target: 'object',
   title: 'Container sees an unmasked /proc',
   severity: 'warning',
   enabledByDefault: true,
@@ -26,7 +27,7 @@ export const procMountUnmasked: Rule = {
   },
 
   fix(finding, context) {
-    const securityContext = finding.data?.securityContext as MapNode | undefined;
+    const securityContext = finding.data?.securityContext;
     return securityContext?.kind === 'map' ? [{ title: 'Remove procMount: Unmasked', isPreferred: true, edits: context.editor.deleteKey(securityContext, 'procMount') }] : [];
   },
-};
+});

@@ -1,5 +1,5 @@
 import type { ScalarNode } from '../model/tree';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { parseQuantity } from './support/quantities';
 import { capitalise, resourceValue, type ResourceName } from './support/resourceRules';
 import { containerLabel, plannedContainers } from './support/workloads';
@@ -7,8 +7,9 @@ import { containerLabel, plannedContainers } from './support/workloads';
 const RESOURCES: ResourceName[] = ['cpu', 'memory', 'ephemeral-storage'];
 
 /** A request larger than its limit: the API server rejects the Pod. */
-export const requestsExceedLimits: Rule = {
+export const requestsExceedLimits = defineRule<{ request: ScalarNode; limit: ScalarNode }>({
   id: 'requests-exceed-limits',
+  target: 'object',
   title: 'Resource request is larger than its limit',
   severity: 'error',
   enabledByDefault: true,
@@ -37,9 +38,9 @@ export const requestsExceedLimits: Rule = {
   },
 
   fix(finding, context) {
-    const request = finding.data?.request as ScalarNode | undefined;
-    const limit = finding.data?.limit as ScalarNode | undefined;
+    const request = finding.data?.request;
+    const limit = finding.data?.limit;
     if (!request || !limit || limit.value === null) return [];
     return [{ title: `Lower the request to the limit (${String(limit.value)})`, isPreferred: true, edits: context.editor.setScalar(request, limit.value) }];
   },
-};
+});

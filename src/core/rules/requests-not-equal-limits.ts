@@ -1,6 +1,6 @@
 import type { ContainerRef } from '../model/podSpecs';
 import type { ScalarNode } from '../model/tree';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { containerAnchor } from './support/anchors';
 import { parseQuantity } from './support/quantities';
 import { capitalise, resourceValue } from './support/resourceRules';
@@ -9,8 +9,9 @@ import { containerLabel, plannedContainers } from './support/workloads';
 const RESOURCES = ['cpu', 'memory'] as const;
 
 /** Guaranteed QoS needs every container's CPU and memory requests equal to their limits. */
-export const requestsNotEqualLimits: Rule = {
+export const requestsNotEqualLimits = defineRule<{ ref: ContainerRef }>({
   id: 'requests-not-equal-limits',
+  target: 'object',
   title: 'Requests differ from limits (Pod is not in the Guaranteed QoS class)',
   severity: 'info',
   enabledByDefault: false,
@@ -47,7 +48,7 @@ export const requestsNotEqualLimits: Rule = {
   },
 
   fix(finding, context) {
-    const ref = finding.data?.ref as ContainerRef | undefined;
+    const ref = finding.data?.ref;
     if (!ref) return [];
     const edits = [];
     for (const resource of RESOURCES) {
@@ -60,4 +61,4 @@ export const requestsNotEqualLimits: Rule = {
     }
     return edits.length ? [{ title: 'Set CPU and memory requests equal to the limits', isPreferred: true, edits }] : [];
   },
-};
+});

@@ -1,13 +1,14 @@
 import { containersOf, type ContainerRef } from '../model/podSpecs';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { containerAnchor } from './support/anchors';
 import { capitalise } from './support/resourceRules';
 import { effectiveSecurity } from './support/securityContext';
 import { booleanOf, integerOf } from './support/values';
 import { containerLabel } from './support/workloads';
 
-export const runAsRootAllowed: Rule = {
+export const runAsRootAllowed = defineRule<{ ref: ContainerRef }>({
   id: 'run-as-root-allowed',
+  target: 'object',
   title: 'Container may run as root',
   severity: 'warning',
   enabledByDefault: true,
@@ -43,7 +44,7 @@ export const runAsRootAllowed: Rule = {
   },
 
   fix(finding, context) {
-    const ref = finding.data?.ref as ContainerRef | undefined;
+    const ref = finding.data?.ref;
     if (!ref) return [];
     return [{
       title: 'Set runAsNonRoot: true (the image must run as a non-root user)',
@@ -51,4 +52,4 @@ export const runAsRootAllowed: Rule = {
       edits: context.editor.setIn(ref.container, ['securityContext', 'runAsNonRoot'], true, 'TODO: check the image runs as a non-root USER'),
     }];
   },
-};
+});

@@ -1,7 +1,7 @@
 import type { K8sObject } from '../model/k8sObject';
 import { containersOf, podSpecOf } from '../model/podSpecs';
 import { scalarString, type MapNode, type ScalarNode } from '../model/tree';
-import type { FindingDraft, Rule } from './rule';
+import { defineRule, type FindingDraft } from './rule';
 import { podSpecAnchor } from './support/anchors';
 import { annotationMaps } from './support/podTemplate';
 import { capitalise } from './support/resourceRules';
@@ -19,13 +19,17 @@ function profileType(owner: MapNode): ScalarNode | 'missing' | 'unknown' {
   return state.node.kind === 'scalar' ? state.node : 'unknown';
 }
 
-function unconfined(node: ScalarNode, who: string): FindingDraft[] {
+function unconfined(node: ScalarNode, who: string): FindingDraft<FixData>[] {
   const type = scalarString(node);
   return type && !CONFINED.has(type) ? [{ message: `${who} sets seccompProfile type ${type}: every system call is allowed.`, span: node.span, data: { node } }] : [];
 }
 
-export const seccompProfileMissing: Rule = {
+/** What the check hands to the fix. */
+type FixData = { node: ScalarNode } | { podSpec: MapNode };
+
+export const seccompProfileMissing = defineRule<FixData>({
   id: 'seccomp-profile-missing',
+  target: 'object',
   title: 'Pod has no seccomp profile',
   severity: 'info',
   enabledByDefault: true,
@@ -50,7 +54,7 @@ export const seccompProfileMissing: Rule = {
   check(object) {
     const podSpec = podSpecOf(object);
     if (!podSpec) return [];
-    const findings: FindingDraft[] = [];
+    const findings: FindingDraft<FixData>[] = [];
     const podType = profileType(podSpec);
     if (typeof podType === 'object') findings.push(...unconfined(podType, 'The Pod'));
     const uncovered: string[] = [];
@@ -70,13 +74,13 @@ export const seccompProfileMissing: Rule = {
   },
 
   fix(finding, context) {
-    const node = finding.data?.node as ScalarNode | undefined;
-    if (node) return [{ title: 'Use the RuntimeDefault seccomp profile', isPreferred: true, edits: context.editor.setScalar(node, 'RuntimeDefault') }];
-    const podSpec = finding.data?.podSpec as MapNode | undefined;
-    if (!podSpec) return [];
+    const data = finding.data;
+    if (!data) return [];
+    if ('node' in data) return [{ title: 'Use the RuntimeDefault seccomp profile', isPreferred: true, edits: context.editor.setScalar(data.node, 'RuntimeDefault') }];
+    const { podSpec } = data;
     return [{ title: 'Set the Pod seccomp profile to RuntimeDefault', isPreferred: true, edits: context.editor.setIn(podSpec, ['securityContext', 'seccompProfile', 'type'], 'RuntimeDefault') }];
   },
-};
+});
 
 /** Whether a legacy annotation sets a profile (or might: a value known only at plan time counts as set). */
 function hasLegacyAnnotation(object: K8sObject): boolean {

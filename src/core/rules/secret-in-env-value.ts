@@ -1,6 +1,6 @@
 import { containersOf } from '../model/podSpecs';
 import { child, listItems, scalarString } from '../model/tree';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { capitalise } from './support/resourceRules';
 import { containerLabel } from './support/workloads';
 
@@ -8,8 +8,9 @@ import { containerLabel } from './support/workloads';
 const SECRET_NAME = /(secret|passw(or)?d|pwd|token|api[-_]?key|private[-_]?key|credential|access[-_]?key)/i;
 const REFERENCE_NAME = /(_|-)(file|path|dir|url|uri|endpoint|name|id|header|type|kind|ref)$/i;
 
-export const secretInEnvValue: Rule = {
+export const secretInEnvValue = defineRule({
   id: 'secret-in-env-value',
+  target: 'object',
   title: 'Credential written into an environment variable',
   severity: 'warning',
   enabledByDefault: true,
@@ -36,4 +37,4 @@ export const secretInEnvValue: Rule = {
       return [{ message: `${capitalise(containerLabel(ref))} sets ${name} to a literal value; credentials belong in a Secret.`, span: valueNode.span }];
     }));
   },
-};
+});

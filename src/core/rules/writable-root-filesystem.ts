@@ -1,13 +1,14 @@
 import { containersOf, type ContainerRef } from '../model/podSpecs';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { containerAnchor } from './support/anchors';
 import { capitalise } from './support/resourceRules';
 import { containerSecurity } from './support/securityContext';
 import { booleanOf } from './support/values';
 import { containerLabel } from './support/workloads';
 
-export const writableRootFilesystem: Rule = {
+export const writableRootFilesystem = defineRule<{ ref: ContainerRef }>({
   id: 'writable-root-filesystem',
+  target: 'object',
   title: 'Container root filesystem is writable',
   severity: 'info',
   enabledByDefault: true,
@@ -38,7 +39,7 @@ export const writableRootFilesystem: Rule = {
   },
 
   fix(finding, context) {
-    const ref = finding.data?.ref as ContainerRef | undefined;
+    const ref = finding.data?.ref;
     if (!ref) return [];
     return [{
       title: 'Set readOnlyRootFilesystem: true (mount emptyDir where the app writes)',
@@ -46,4 +47,4 @@ export const writableRootFilesystem: Rule = {
       edits: context.editor.setIn(ref.container, ['securityContext', 'readOnlyRootFilesystem'], true, 'TODO: mount an emptyDir at paths the app writes to'),
     }];
   },
-};
+});

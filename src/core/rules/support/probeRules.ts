@@ -1,6 +1,6 @@
 import type { ContainerRef } from '../../model/podSpecs';
 import { child } from '../../model/tree';
-import { ruleMetadata, type Rule, type RuleMetadata } from '../rule';
+import { defineRule, ruleMetadata, type Rule, type RuleMetadata } from '../rule';
 import { containerAnchor } from './anchors';
 import { firstTcpPort, probeTarget, type ProbeName } from './probes';
 import { capitalise } from './resourceRules';
@@ -20,8 +20,9 @@ interface MissingProbeSpec extends RuleMetadata {
  * containers, outside Jobs). The fix writes an HTTP probe on the container's first TCP port with a placeholder path.
  */
 export function missingProbeRule(spec: MissingProbeSpec): Rule {
-  return {
+  return defineRule<{ ref: ContainerRef }>({
     ...ruleMetadata(spec),
+    target: 'object',
 
     check(object) {
       return servingContainers(object).flatMap((ref) => {
@@ -31,7 +32,7 @@ export function missingProbeRule(spec: MissingProbeSpec): Rule {
     },
 
     fix(finding, context) {
-      const ref = finding.data?.ref as ContainerRef | undefined;
+      const ref = finding.data?.ref;
       const port = ref ? firstTcpPort(ref) : undefined;
       if (!ref || port === undefined) return [];
       // A generated probe must not duplicate the container's other probes (that is a finding of its own).
@@ -44,5 +45,5 @@ export function missingProbeRule(spec: MissingProbeSpec): Rule {
         edits: context.editor.setIn(ref.container, [spec.probe, 'httpGet'], { path, port }, spec.todo),
       }];
     },
-  };
+  });
 }

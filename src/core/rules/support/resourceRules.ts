@@ -1,6 +1,6 @@
 import type { ContainerRef } from '../../model/podSpecs';
 import type { ScalarNode } from '../../model/tree';
-import { ruleMetadata, type Rule, type RuleMetadata } from '../rule';
+import { defineRule, ruleMetadata, type Rule, type RuleMetadata } from '../rule';
 import { containerAnchor } from './anchors';
 import { parseQuantity } from './quantities';
 import { field } from './values';
@@ -35,8 +35,9 @@ interface MissingResourceSpec extends RuleMetadata {
 export function missingResourceRule(spec: MissingResourceSpec): Rule {
   const other: Side = spec.side === 'requests' ? 'limits' : 'requests';
   const noun = `${RESOURCE_LABEL[spec.resource]} ${spec.side === 'requests' ? 'request' : 'limit'}`;
-  return {
+  return defineRule<{ ref: ContainerRef }>({
     ...ruleMetadata(spec),
+    target: 'object',
 
     check(object) {
       return plannedContainers(object).flatMap((ref) => {
@@ -60,7 +61,7 @@ export function missingResourceRule(spec: MissingResourceSpec): Rule {
     },
 
     fix(finding, context) {
-      const ref = finding.data?.ref as ContainerRef | undefined;
+      const ref = finding.data?.ref;
       if (!ref) return [];
       const counterpart = resourceValue(ref, other, spec.resource);
       const copied = typeof counterpart === 'object' && counterpart.value !== null ? counterpart.value : undefined;
@@ -79,7 +80,7 @@ export function missingResourceRule(spec: MissingResourceSpec): Rule {
         edits: context.editor.setIn(ref.container, ['resources', spec.side, spec.resource], spec.placeholder, 'TODO: size from measurements'),
       }];
     },
-  };
+  });
 }
 
 export function capitalise(text: string): string {
