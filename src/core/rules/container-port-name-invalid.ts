@@ -1,8 +1,7 @@
 import { containersOf } from '../model/podSpecs';
 import { child, listItems, scalarString } from '../model/tree';
 import { defineRule, type FindingDraft } from './rule';
-import { capitalise } from './support/resourceRules';
-import { containerLabel } from './support/workloads';
+import { containerSubject } from './support/workloads';
 
 function nameProblem(name: string): string | undefined {
   if (name.length > 15) return `is ${name.length} characters long (at most 15)`;
@@ -35,8 +34,8 @@ export const containerPortNameInvalid = defineRule({
         const name = scalarString(nameNode);
         if (name === undefined || nameNode?.kind !== 'scalar') return [];
         const problem = nameProblem(name);
-        if (problem) return [{ message: `${capitalise(containerLabel(ref))}: port name "${name}" ${problem}.`, span: nameNode.span }];
-        if (seen.has(name)) return [{ message: `${capitalise(containerLabel(ref))}: port name "${name}" is used twice in this container.`, span: nameNode.span }];
+        if (problem) return [{ message: `${containerSubject(ref)}: port name "${name}" ${problem}.`, span: nameNode.span }];
+        if (seen.has(name)) return [{ message: `${containerSubject(ref)}: port name "${name}" is used twice in this container.`, span: nameNode.span }];
         seen.add(name);
         return [];
       });

@@ -1,8 +1,7 @@
 import { containersOf, type ContainerRef } from '../model/podSpecs';
 import { defineRule } from './rule';
 import { capabilityList, capabilityName } from './support/capabilities';
-import { capitalise } from './support/resourceRules';
-import { containerLabel } from './support/workloads';
+import { containerSubject } from './support/workloads';
 
 /** Capabilities that give a container power over the node or other workloads. */
 const DANGEROUS: Record<string, string> = {
@@ -47,7 +46,7 @@ export const dangerousCapabilityAdded = defineRule<{ ref: ContainerRef; remove: 
       const name = capabilityName(String(item.value));
       const power = DANGEROUS[name];
       if (!power) return [];
-      return [{ message: `${capitalise(containerLabel(ref))} adds ${name}, which grants ${power}.`, span: item.span, data: { ref, remove: String(item.value) } }];
+      return [{ message: `${containerSubject(ref)} adds ${name}, which grants ${power}.`, span: item.span, data: { ref, remove: String(item.value) } }];
     }));
   },
 

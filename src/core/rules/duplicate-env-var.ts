@@ -1,14 +1,10 @@
 import { containersOf, type ContainerRef } from '../model/podSpecs';
 import { child, listItems, scalarString, type ScalarNode } from '../model/tree';
 import { defineRule, type FindingDraft } from './rule';
-import { capitalise } from './support/resourceRules';
 import { plainValue } from './support/values';
-import { containerLabel } from './support/workloads';
+import { containerSubject } from './support/workloads';
 
-/** What the check hands to the fix. */
-type FixData = { ref: ContainerRef; name: string };
-
-export const duplicateEnvVar = defineRule<FixData>({
+export const duplicateEnvVar = defineRule<DuplicateEnv>({
   id: 'duplicate-env-var',
   target: 'object',
   title: 'Environment variable is defined twice',
@@ -30,11 +26,11 @@ export const duplicateEnvVar = defineRule<FixData>({
         if (name === undefined || nameNode?.kind !== 'scalar') continue;
         seen.set(name, [...(seen.get(name) ?? []), nameNode]);
       }
-      const findings: FindingDraft<FixData>[] = [];
+      const findings: FindingDraft<DuplicateEnv>[] = [];
       for (const [name, nodes] of seen) {
         if (nodes.length < 2) continue;
         const last = nodes[nodes.length - 1]!;
-        findings.push({ message: `${capitalise(containerLabel(ref))} sets ${name} ${nodes.length} times; only the last one counts.`, span: last.span, data: { ref, name } });
+        findings.push({ message: `${containerSubject(ref)} sets ${name} ${nodes.length} times; only the last one counts.`, span: last.span, data: { ref, name } });
       }
       return findings;
     });
@@ -51,3 +47,6 @@ export const duplicateEnvVar = defineRule<FixData>({
     return [{ title: `Remove the earlier ${name} entries (they have no effect)`, isPreferred: true, edits: context.editor.setIn(ref.container, ['env'], kept) }];
   },
 });
+
+/** The container, and the variable whose earlier entries the fix removes. */
+type DuplicateEnv = { ref: ContainerRef; name: string };

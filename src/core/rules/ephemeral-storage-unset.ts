@@ -1,8 +1,8 @@
 import type { ContainerRef } from '../model/podSpecs';
 import { defineRule } from './rule';
 import { containerAnchor } from './support/anchors';
-import { capitalise, resourceValue } from './support/resourceRules';
-import { containerLabel, plannedContainers } from './support/workloads';
+import { resourceValue } from './support/resourceRules';
+import { containerSubject, plannedContainers } from './support/workloads';
 
 /** Containers without an ephemeral-storage request or limit. */
 export const ephemeralStorageUnset = defineRule<{ ref: ContainerRef; missing: ('requests' | 'limits')[] }>({
@@ -25,7 +25,7 @@ export const ephemeralStorageUnset = defineRule<{ ref: ContainerRef; missing: ('
       if (missing.length === 0) return [];
       const what = missing.length === 2 ? 'request or limit' : missing[0] === 'requests' ? 'request' : 'limit';
       return [{
-        message: `${capitalise(containerLabel(ref))} has no ephemeral-storage ${what}; its logs and scratch files can fill the node's disk.`,
+        message: `${containerSubject(ref)} has no ephemeral-storage ${what}; its logs and scratch files can fill the node's disk.`,
         span: containerAnchor(ref),
         data: { ref, missing },
       }];

@@ -1,8 +1,7 @@
 import { child, listItems, type MapNode } from '../model/tree';
 import { defineRule } from './rule';
-import { capitalise } from './support/resourceRules';
 import { field } from './support/values';
-import { containerLabel, plannedContainers } from './support/workloads';
+import { containerSubject, plannedContainers } from './support/workloads';
 
 export const hostPort = defineRule<{ port: MapNode }>({
   id: 'host-port',
@@ -21,7 +20,7 @@ export const hostPort = defineRule<{ port: MapNode }>({
     return plannedContainers(object).flatMap((ref) => listItems(child(ref.container, 'ports')).flatMap((port) => {
       const host = field(port, 'hostPort');
       if (host.state !== 'present' || host.node.kind !== 'scalar' || port.kind !== 'map') return [];
-      return [{ message: `${capitalise(containerLabel(ref))} binds hostPort ${String(host.node.value)} on the node.`, span: host.node.span, data: { port } }];
+      return [{ message: `${containerSubject(ref)} binds hostPort ${String(host.node.value)} on the node.`, span: host.node.span, data: { port } }];
     }));
   },
 

@@ -2,8 +2,7 @@ import { parseImageReference } from '../model/imageReference';
 import { containersOf } from '../model/podSpecs';
 import { child, scalarString } from '../model/tree';
 import { defineRule } from './rule';
-import { capitalise } from './support/resourceRules';
-import { containerLabel } from './support/workloads';
+import { containerSubject } from './support/workloads';
 
 /** An image referenced by tag only: the tag can be moved to other content. */
 export const imageNotPinnedByDigest = defineRule({
@@ -25,7 +24,7 @@ export const imageNotPinnedByDigest = defineRule({
       const node = child(ref.container, 'image');
       const image = scalarString(node);
       if (!image || node?.kind !== 'scalar' || parseImageReference(image.trim()).digest) return [];
-      return [{ message: `${capitalise(containerLabel(ref))} uses "${image}" without a digest; the tag can be re-pointed to other content.`, span: node.span }];
+      return [{ message: `${containerSubject(ref)} uses "${image}" without a digest; the tag can be re-pointed to other content.`, span: node.span }];
     });
   },
 });

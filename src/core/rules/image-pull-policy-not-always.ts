@@ -3,9 +3,8 @@ import { containersOf, type ContainerRef } from '../model/podSpecs';
 import { child, scalarString } from '../model/tree';
 import { defineRule } from './rule';
 import { containerAnchor } from './support/anchors';
-import { capitalise } from './support/resourceRules';
 import { field } from './support/values';
-import { containerLabel } from './support/workloads';
+import { containerSubject } from './support/workloads';
 
 /** The pull policy Kubernetes uses when none is written: Always for `latest` or no tag, IfNotPresent otherwise. */
 function defaultPolicy(image: string | undefined): string {
@@ -37,7 +36,7 @@ export const imagePullPolicyNotAlways = defineRule<{ ref: ContainerRef }>({
       if (!policy || policy === 'Always') return [];
       const how = written.state === 'present' ? `sets imagePullPolicy: ${policy}` : `gets imagePullPolicy ${policy} by default`;
       return [{
-        message: `${capitalise(containerLabel(ref))} ${how}; a node reuses its cached image without asking the registry.`,
+        message: `${containerSubject(ref)} ${how}; a node reuses its cached image without asking the registry.`,
         span: written.state === 'present' ? written.node.span : containerAnchor(ref),
         data: { ref },
       }];

@@ -1,14 +1,13 @@
 import { containersOf } from '../model/podSpecs';
 import type { MapNode, ScalarNode } from '../model/tree';
 import { defineRule, type FindingDraft } from './rule';
-import { capitalise } from './support/resourceRules';
 import { field, integerOf } from './support/values';
-import { containerLabel } from './support/workloads';
+import { containerSubject } from './support/workloads';
 
 const MIN_ID = 10000;
 const KEYS = ['runAsUser', 'runAsGroup'] as const;
 
-function lowIds(owner: MapNode, who: string): FindingDraft<FixData>[] {
+function lowIds(owner: MapNode, who: string): FindingDraft<LowId>[] {
   return KEYS.flatMap((key) => {
     const state = field(owner, 'securityContext', key);
     if (state.state !== 'present' || state.node.kind !== 'scalar') return [];
@@ -18,10 +17,7 @@ function lowIds(owner: MapNode, who: string): FindingDraft<FixData>[] {
   });
 }
 
-/** What the check hands to the fix. */
-type FixData = { node: ScalarNode };
-
-export const lowUserId = defineRule<FixData>({
+export const lowUserId = defineRule<LowId>({
   id: 'low-user-id',
   target: 'object',
   title: 'User or group ID below 10000',
@@ -46,7 +42,7 @@ export const lowUserId = defineRule<FixData>({
     const refs = containersOf(object);
     const first = refs[0];
     const podLevel = first ? lowIds(first.podSpec, 'The Pod') : [];
-    return [...podLevel, ...refs.flatMap((ref) => lowIds(ref.container, capitalise(containerLabel(ref))))];
+    return [...podLevel, ...refs.flatMap((ref) => lowIds(ref.container, containerSubject(ref)))];
   },
 
   fix(finding, context) {
@@ -55,3 +51,6 @@ export const lowUserId = defineRule<FixData>({
     return [{ title: 'Use ID 10001 (check file ownership in the image)', isPreferred: false, edits: context.editor.setScalar(node, 10001, 'TODO: make the image files readable by this ID') }];
   },
 });
+
+/** The written ID the fix raises. */
+type LowId = { node: ScalarNode };

@@ -2,13 +2,9 @@ import { containersOf, type ContainerRef } from '../model/podSpecs';
 import { defineRule, type FindingDraft } from './rule';
 import { containerAnchor } from './support/anchors';
 import { capabilityList, capabilityName } from './support/capabilities';
-import { capitalise } from './support/resourceRules';
-import { containerLabel } from './support/workloads';
+import { containerSubject } from './support/workloads';
 
-/** What the check hands to the fix. */
-type FixData = { ref: ContainerRef; remove?: string };
-
-export const netRawNotDropped = defineRule<FixData>({
+export const netRawNotDropped = defineRule<NetRawGrant>({
   id: 'net-raw-not-dropped',
   target: 'object',
   title: 'Container keeps the NET_RAW capability',
@@ -32,16 +28,16 @@ export const netRawNotDropped = defineRule<FixData>({
 
   check(object) {
     return containersOf(object).flatMap((ref) => {
-      const findings: FindingDraft<FixData>[] = [];
+      const findings: FindingDraft<NetRawGrant>[] = [];
       const add = capabilityList(ref, 'add');
       const drop = capabilityList(ref, 'drop');
       for (const item of add.items) {
         if (capabilityName(String(item.value)) === 'NET_RAW') {
-          findings.push({ message: `${capitalise(containerLabel(ref))} adds NET_RAW, which lets it craft raw packets.`, span: item.span, data: { ref, remove: String(item.value) } });
+          findings.push({ message: `${containerSubject(ref)} adds NET_RAW, which lets it craft raw packets.`, span: item.span, data: { ref, remove: String(item.value) } });
         }
       }
       if (drop.state !== 'unknown' && !drop.names.some((n) => ['NET_RAW', 'ALL'].includes(capabilityName(n)))) {
-        findings.push({ message: `${capitalise(containerLabel(ref))} does not drop NET_RAW (nor ALL), which the runtime grants by default.`, span: containerAnchor(ref), data: { ref } });
+        findings.push({ message: `${containerSubject(ref)} does not drop NET_RAW (nor ALL), which the runtime grants by default.`, span: containerAnchor(ref), data: { ref } });
       }
       return findings;
     });
@@ -63,3 +59,6 @@ export const netRawNotDropped = defineRule<FixData>({
     ];
   },
 });
+
+/** The container, and the added capability to remove when NET_RAW is added by name. */
+type NetRawGrant = { ref: ContainerRef; remove?: string };

@@ -7,10 +7,7 @@ import { labelSelectorOf, selectorMatches } from './support/selectors';
 import { integerOf } from './support/values';
 import { REPLICATED_KINDS, replicasOf } from './support/workloads';
 
-/** What the check hands to the fix. */
-type FixData = { node: ScalarNode };
-
-export const pdbBlocksEviction = defineRule<FixData>({
+export const pdbBlocksEviction = defineRule<BlockingBudget>({
   id: 'pdb-blocks-eviction',
   target: 'object',
   title: 'PodDisruptionBudget allows no voluntary disruption',
@@ -26,7 +23,7 @@ export const pdbBlocksEviction = defineRule<FixData>({
 
   check(object, context) {
     if (object.kind !== 'PodDisruptionBudget') return [];
-    const findings: FindingDraft<FixData>[] = [];
+    const findings: FindingDraft<BlockingBudget>[] = [];
     const maxUnavailable = at(object.root, 'spec', 'maxUnavailable');
     if (maxUnavailable?.kind === 'scalar' && ['0', '0%'].includes(String(maxUnavailable.value))) {
       findings.push({ message: 'maxUnavailable is 0: no Pod may ever be evicted, so node drains wait forever.', span: maxUnavailable.span, data: { node: maxUnavailable } });
@@ -59,3 +56,6 @@ export const pdbBlocksEviction = defineRule<FixData>({
     return node ? [{ title: 'Allow one Pod at a time to be disrupted (maxUnavailable: 1)', isPreferred: true, edits: context.editor.setScalar(node, 1) }] : [];
   },
 });
+
+/** The written budget value the fix changes. */
+type BlockingBudget = { node: ScalarNode };

@@ -1,8 +1,7 @@
 import { child, type ValueNode } from '../model/tree';
 import { defineRule } from './rule';
 import { declaredPorts, portsKnown, probePort, PROBES } from './support/probes';
-import { capitalise } from './support/resourceRules';
-import { containerLabel, plannedContainers } from './support/workloads';
+import { containerSubject, plannedContainers } from './support/workloads';
 
 export const probePortNotExposed = defineRule({
   id: 'probe-port-not-exposed',
@@ -29,7 +28,7 @@ export const probePortNotExposed = defineRule({
         const node = probePort(child(ref.container, probe));
         if (node?.kind !== 'scalar' || node.value === null) return [];
         const problem = portProblem(node, ports);
-        return problem ? [{ message: `${capitalise(containerLabel(ref))}: ${probe} ${problem}`, span: node.span }] : [];
+        return problem ? [{ message: `${containerSubject(ref)}: ${probe} ${problem}`, span: node.span }] : [];
       });
     });
   },

@@ -2,8 +2,7 @@ import { child } from '../model/tree';
 import { defineRule } from './rule';
 import { keyAnchor } from './support/anchors';
 import { probeTarget } from './support/probes';
-import { capitalise } from './support/resourceRules';
-import { containerLabel, servingContainers } from './support/workloads';
+import { containerSubject, servingContainers } from './support/workloads';
 
 export const probesIdentical = defineRule({
   id: 'probes-identical',
@@ -25,7 +24,7 @@ export const probesIdentical = defineRule({
       const liveness = probeTarget(child(ref.container, 'livenessProbe'));
       if (!liveness || liveness !== probeTarget(child(ref.container, 'readinessProbe'))) return [];
       return [{
-        message: `${capitalise(containerLabel(ref))} uses the same check for liveness and readiness; a busy container would be restarted rather than taken out of rotation.`,
+        message: `${containerSubject(ref)} uses the same check for liveness and readiness; a busy container would be restarted rather than taken out of rotation.`,
         span: keyAnchor(ref.container, 'livenessProbe', ref.container.span),
       }];
     });

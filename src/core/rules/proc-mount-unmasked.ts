@@ -1,9 +1,8 @@
 import { containersOf } from '../model/podSpecs';
 import { child, scalarString, type ValueNode } from '../model/tree';
 import { defineRule } from './rule';
-import { capitalise } from './support/resourceRules';
 import { containerSecurity } from './support/securityContext';
-import { containerLabel } from './support/workloads';
+import { containerSubject } from './support/workloads';
 
 export const procMountUnmasked = defineRule<{ securityContext: ValueNode | undefined }>({
   id: 'proc-mount-unmasked',
@@ -22,7 +21,7 @@ export const procMountUnmasked = defineRule<{ securityContext: ValueNode | undef
     return containersOf(object).flatMap((ref) => {
       const mount = containerSecurity(ref, 'procMount');
       if (mount.state !== 'present' || scalarString(mount.node) !== 'Unmasked') return [];
-      return [{ message: `${capitalise(containerLabel(ref))} sets procMount: Unmasked.`, span: mount.node.span, data: { securityContext: child(ref.container, 'securityContext') } }];
+      return [{ message: `${containerSubject(ref)} sets procMount: Unmasked.`, span: mount.node.span, data: { securityContext: child(ref.container, 'securityContext') } }];
     });
   },
 

@@ -1,8 +1,8 @@
 import type { ScalarNode } from '../model/tree';
 import { defineRule } from './rule';
 import { parseQuantity } from './support/quantities';
-import { capitalise, resourceValue, type ResourceName } from './support/resourceRules';
-import { containerLabel, plannedContainers } from './support/workloads';
+import { resourceValue, type ResourceName } from './support/resourceRules';
+import { containerSubject, plannedContainers } from './support/workloads';
 
 const RESOURCES: ResourceName[] = ['cpu', 'memory', 'ephemeral-storage'];
 
@@ -30,7 +30,7 @@ export const requestsExceedLimits = defineRule<{ request: ScalarNode; limit: Sca
       const limited = parseQuantity(limit.value);
       if (requested === undefined || limited === undefined || requested <= limited) return [];
       return [{
-        message: `${capitalise(containerLabel(ref))} requests ${String(request.value)} ${resource} but is limited to ${String(limit.value)}; the API server rejects this Pod.`,
+        message: `${containerSubject(ref)} requests ${String(request.value)} ${resource} but is limited to ${String(limit.value)}; the API server rejects this Pod.`,
         span: request.span,
         data: { request, limit },
       }];

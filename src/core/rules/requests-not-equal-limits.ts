@@ -3,8 +3,8 @@ import type { ScalarNode } from '../model/tree';
 import { defineRule } from './rule';
 import { containerAnchor } from './support/anchors';
 import { parseQuantity } from './support/quantities';
-import { capitalise, resourceValue } from './support/resourceRules';
-import { containerLabel, plannedContainers } from './support/workloads';
+import { resourceValue } from './support/resourceRules';
+import { containerSubject, plannedContainers } from './support/workloads';
 
 const RESOURCES = ['cpu', 'memory'] as const;
 
@@ -40,7 +40,7 @@ export const requestsNotEqualLimits = defineRule<{ ref: ContainerRef }>({
       }
       if (differing.length === 0) return [];
       return [{
-        message: `${capitalise(containerLabel(ref))} keeps the Pod out of the Guaranteed QoS class: ${differing.join('; ')}.`,
+        message: `${containerSubject(ref)} keeps the Pod out of the Guaranteed QoS class: ${differing.join('; ')}.`,
         span: containerAnchor(ref),
         data: { ref },
       }];

@@ -1,10 +1,9 @@
 import { containersOf, type ContainerRef } from '../model/podSpecs';
 import { defineRule } from './rule';
 import { containerAnchor } from './support/anchors';
-import { capitalise } from './support/resourceRules';
 import { effectiveSecurity } from './support/securityContext';
 import { booleanOf, integerOf } from './support/values';
-import { containerLabel } from './support/workloads';
+import { containerSubject } from './support/workloads';
 
 export const runAsRootAllowed = defineRule<{ ref: ContainerRef }>({
   id: 'run-as-root-allowed',
@@ -35,11 +34,11 @@ export const runAsRootAllowed = defineRule<{ ref: ContainerRef }>({
       if (nonRoot.state === 'unknown' || user.state === 'unknown') return [];
       if (user.state === 'present') {
         const uid = integerOf(user.node);
-        if (uid === 0) return [{ message: `${capitalise(containerLabel(ref))} runs as root (runAsUser: 0).`, span: user.node.span }];
+        if (uid === 0) return [{ message: `${containerSubject(ref)} runs as root (runAsUser: 0).`, span: user.node.span }];
         if (uid === undefined || uid > 0) return [];
       }
       if (nonRoot.state === 'present' && booleanOf(nonRoot.node) === true) return [];
-      return [{ message: `${capitalise(containerLabel(ref))} may run as root: neither runAsNonRoot: true nor a non-zero runAsUser applies to it.`, span: containerAnchor(ref), data: { ref } }];
+      return [{ message: `${containerSubject(ref)} may run as root: neither runAsNonRoot: true nor a non-zero runAsUser applies to it.`, span: containerAnchor(ref), data: { ref } }];
     });
   },
 

@@ -3,9 +3,8 @@ import { child } from '../../model/tree';
 import { defineRule, ruleMetadata, type Rule, type RuleMetadata } from '../rule';
 import { containerAnchor } from './anchors';
 import { firstTcpPort, probeTarget, type ProbeName } from './probes';
-import { capitalise } from './resourceRules';
 import { field } from './values';
-import { containerLabel, servingContainers } from './workloads';
+import { containerSubject, servingContainers } from './workloads';
 
 interface MissingProbeSpec extends RuleMetadata {
   probe: ProbeName;
@@ -27,7 +26,7 @@ export function missingProbeRule(spec: MissingProbeSpec): Rule {
     check(object) {
       return servingContainers(object).flatMap((ref) => {
         if (field(ref.container, spec.probe).state !== 'missing') return [];
-        return [{ message: `${capitalise(containerLabel(ref))} has no ${spec.probe}; ${spec.consequence}`, span: containerAnchor(ref), data: { ref } }];
+        return [{ message: `${containerSubject(ref)} has no ${spec.probe}; ${spec.consequence}`, span: containerAnchor(ref), data: { ref } }];
       });
     },
 

@@ -4,7 +4,7 @@ import { defineRule, ruleMetadata, type Rule, type RuleMetadata } from '../rule'
 import { containerAnchor } from './anchors';
 import { parseQuantity } from './quantities';
 import { field } from './values';
-import { containerLabel, plannedContainers } from './workloads';
+import { containerSubject, plannedContainers } from './workloads';
 
 export type ResourceName = 'cpu' | 'memory' | 'ephemeral-storage';
 type Side = 'requests' | 'limits';
@@ -46,14 +46,14 @@ export function missingResourceRule(spec: MissingResourceSpec): Rule {
         if (typeof written === 'object') {
           // An explicit zero reserves or allows nothing: the same problem as leaving the value out.
           if (parseQuantity(written.value) !== 0) return [];
-          return [{ message: `${capitalise(containerLabel(ref))} sets its ${noun} to 0; ${spec.consequence}`, span: written.span, data: { ref } }];
+          return [{ message: `${containerSubject(ref)} sets its ${noun} to 0; ${spec.consequence}`, span: written.span, data: { ref } }];
         }
         const counterpart = resourceValue(ref, other, spec.resource);
         const defaulted = spec.side === 'requests' && typeof counterpart === 'object'
           ? ` (Kubernetes copies the limit, ${String(counterpart.value)}, but only implicitly)`
           : '';
         return [{
-          message: `${capitalise(containerLabel(ref))} has no ${noun}${defaulted}; ${spec.consequence}`,
+          message: `${containerSubject(ref)} has no ${noun}${defaulted}; ${spec.consequence}`,
           span: containerAnchor(ref),
           data: { ref },
         }];
@@ -81,8 +81,4 @@ export function missingResourceRule(spec: MissingResourceSpec): Rule {
       }];
     },
   });
-}
-
-export function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -3,11 +3,8 @@ import { booleanOf, field } from '../support/values';
 import { defineRule, type FindingDraft, type ParsedFile } from '../rule';
 import { blockHeader, isResourceOf, keySpan, nestedBlocks, terraformBlocksOf } from './terraformValues';
 
-/** What the check hands to the fix. */
-type FixData = { device: MapNode };
-
 /** EBS volumes (and instance block devices) created without encryption, when the file does not turn it on account-wide. */
-export const ebsVolumeUnencrypted = defineRule<FixData>({
+export const ebsVolumeUnencrypted = defineRule<UnencryptedDevice>({
   id: 'ebs-volume-unencrypted',
   target: 'terraform-block',
   title: 'EBS volume is not encrypted',
@@ -24,7 +21,7 @@ export const ebsVolumeUnencrypted = defineRule<FixData>({
   equivalents: { checkov: ['CKV_AWS_3', 'CKV_AWS_8'] },
   check(block, context) {
     if (encryptedByDefault(context.file)) return [];
-    const findings: FindingDraft<FixData>[] = [];
+    const findings: FindingDraft<UnencryptedDevice>[] = [];
     const check = (device: MapNode, what: string, fallback = blockHeader(block)) => {
       const encrypted = field(device, 'encrypted');
       if (encrypted.state === 'unknown') return;
@@ -59,3 +56,6 @@ export const ebsVolumeUnencrypted = defineRule<FixData>({
 function encryptedByDefault(file: ParsedFile): boolean {
   return terraformBlocksOf(file).some((b) => isResourceOf(b, ['aws_ebs_encryption_by_default']) && booleanOf(child(b.body, 'enabled')) !== false);
 }
+
+/** The block device the fix encrypts. */
+type UnencryptedDevice = { device: MapNode };

@@ -10,11 +10,8 @@ const SECRET_ARGUMENTS = new Set([
 /** Google's `credentials` takes a file path or the key file's JSON; only the JSON is a secret. */
 const isSecretValue = (name: string, value: string) => (name === 'credentials' ? value.trim().startsWith('{') : value.trim() !== '');
 
-/** What the check hands to the fix. */
-type FixData = { map: MapNode; key: string };
-
 /** A literal credential in a `provider` block (or in its nested blocks, such as helm's `kubernetes {}`). */
-export const providerCredentialsHardcoded = defineRule<FixData>({
+export const providerCredentialsHardcoded = defineRule<HardcodedCredential>({
   id: 'provider-credentials-hardcoded',
   target: 'terraform-block',
   title: 'Credentials written into a provider block',
@@ -32,7 +29,7 @@ export const providerCredentialsHardcoded = defineRule<FixData>({
   differences: 'Checkov’s CKV_AWS_41 covers the AWS provider; this rule covers the secret arguments of any provider.',
   check(block) {
     if (block.blockType !== 'provider') return [];
-    const findings: FindingDraft<FixData>[] = [];
+    const findings: FindingDraft<HardcodedCredential>[] = [];
     const visit = (map: MapNode) => {
       for (const entry of map.entries) {
         if (entry.value.kind === 'list') {
@@ -60,3 +57,6 @@ export const providerCredentialsHardcoded = defineRule<FixData>({
     return edits.length ? [{ title: `Remove the hard-coded ${key} (let the provider read it from its environment)`, isPreferred: false, edits }] : [];
   },
 });
+
+/** The map holding the credential, and its key. */
+type HardcodedCredential = { map: MapNode; key: string };

@@ -12,11 +12,8 @@ const PUBLIC_ACLS: Record<string, string> = {
 const PUBLIC_GRANTEES = /acs\.amazonaws\.com\/groups\/global\/(AllUsers|AuthenticatedUsers)/;
 const BLOCK_FLAGS = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'];
 
-/** What the check hands to the fix. */
-type FixData = { node: ScalarNode; replacement: string | boolean };
-
 /** A public canned ACL or grant on an S3 bucket, or a public access block that switches a protection off. */
-export const s3BucketPublic = defineRule<FixData>({
+export const s3BucketPublic = defineRule<PublicSetting>({
   id: 's3-bucket-public',
   target: 'terraform-block',
   title: 'S3 bucket is made public',
@@ -36,7 +33,7 @@ export const s3BucketPublic = defineRule<FixData>({
     'Checkov’s CKV_AWS_53–56 also fail a public access block that leaves a setting out; we report only settings ' +
     'written as `false`, since AWS applies Block Public Access by default to new buckets.',
   check(block) {
-    const findings: FindingDraft<FixData>[] = [];
+    const findings: FindingDraft<PublicSetting>[] = [];
     if (isResourceOf(block, ['aws_s3_bucket', 'aws_s3_bucket_acl'])) {
       const acl = child(block.body, 'acl');
       const value = literalString(acl);
@@ -79,3 +76,6 @@ function publicGrantees(body: MapNode): ScalarNode[] {
   visit(body, 0);
   return found;
 }
+
+/** The value the fix replaces, and what with. */
+type PublicSetting = { node: ScalarNode; replacement: string | boolean };

@@ -31,11 +31,8 @@ function worldCidrs(rule: MapNode, keys: string[]): ScalarNode[] {
   });
 }
 
-/** What the check hands to the fix. */
-type FixData = { cidr: ScalarNode };
-
 /** SSH or RDP reachable from any address through an AWS security group rule. */
-export const securityGroupAdminPortOpen = defineRule<FixData>({
+export const securityGroupAdminPortOpen = defineRule<OpenCidr>({
   id: 'security-group-admin-port-open',
   target: 'terraform-block',
   title: 'Security group opens SSH or RDP to the whole internet',
@@ -59,7 +56,7 @@ export const securityGroupAdminPortOpen = defineRule<FixData>({
     } else if (isResourceOf(block, ['aws_vpc_security_group_ingress_rule'])) {
       rules.push({ rule: block.body, protocolKey: 'ip_protocol', cidrKeys: ['cidr_ipv4', 'cidr_ipv6'] });
     }
-    const findings: FindingDraft<FixData>[] = [];
+    const findings: FindingDraft<OpenCidr>[] = [];
     for (const { rule, protocolKey, cidrKeys } of rules) {
       const open = worldCidrs(rule, cidrKeys);
       if (open.length === 0) continue;
@@ -86,3 +83,6 @@ export const securityGroupAdminPortOpen = defineRule<FixData>({
     }];
   },
 });
+
+/** The world-open CIDR the fix narrows. */
+type OpenCidr = { cidr: ScalarNode };
