@@ -42,7 +42,7 @@ export interface LintResult {
 }
 
 /** The fixes of one finding; `failure` says that the rule's fix threw (a bug), reported like a check that throws. */
-export interface FindingFixes {
+interface FindingFixes {
   fixes: Fix[];
   failure?: string;
 }

@@ -5,8 +5,8 @@ import type { Severity } from '../model/severity';
 import type { Span } from '../model/tree';
 import type { TerraformBlock } from '../terraform/terraformBlocks';
 
-// The rule API speaks of these; they live below the rules so the parse layer and config need not import rules.
-export type { ManifestEditor, Severity, TextEdit };
+// Findings and fixes speak of these; they live in model/ so the parse layer and config need not import rules.
+export type { Severity, TextEdit };
 
 /** Ids of the same idea in the tools users already know, so findings can be matched and suppressions migrated. */
 export interface Equivalents {
@@ -76,14 +76,14 @@ export interface RuleMetadata {
  * resources. `terraform-block`: every top-level block of a `.tf` file (resource, data, module, provider, ...).
  * Helm values and Kustomizations would be further members of `RuleTarget` and of `Rule`.
  */
-export interface RuleTargets {
+interface RuleTargets {
   object: K8sObject;
   'terraform-block': TerraformBlock;
 }
-export type RuleTarget = keyof RuleTargets;
+type RuleTarget = keyof RuleTargets;
 
 /** A rule on one kind of target; `D` is the data its check hands to its fix. */
-export interface RuleOf<T extends RuleTarget, D> extends RuleMetadata {
+interface RuleOf<T extends RuleTarget, D> extends RuleMetadata {
   target: T;
   check(target: RuleTargets[T], context: RuleContext): FindingDraft<D>[];
   /** The fixes of one of this rule's findings; `finding.data` is what `check` put there. */
