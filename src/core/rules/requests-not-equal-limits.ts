@@ -1,5 +1,4 @@
 import type { ContainerRef } from '../model/podSpecs';
-import type { ScalarNode } from '../model/tree';
 import { defineRule } from './rule';
 import { containerAnchor } from './support/anchors';
 import { parseQuantity } from './support/quantities';
@@ -56,7 +55,7 @@ export const requestsNotEqualLimits = defineRule<{ ref: ContainerRef }>({
       const limit = resourceValue(ref, 'limits', resource);
       if (typeof limit !== 'object' || limit.value === null) return [];
       if (typeof request === 'object' && parseQuantity(request.value) !== parseQuantity(limit.value)) {
-        edits.push(...context.editor.setScalar(request as ScalarNode, limit.value));
+        edits.push(...context.editor.setScalar(request, limit.value));
       }
     }
     return edits.length ? [{ title: 'Set CPU and memory requests equal to the limits', isPreferred: true, edits }] : [];

@@ -1,5 +1,5 @@
 import type { K8sObject } from '../../model/k8sObject';
-import { at, child, type MapNode, type ScalarNode } from '../../model/tree';
+import { at, child, type ScalarNode } from '../../model/tree';
 import { compareKubernetesVersions } from '../../config/kubernetesVersion';
 import { defineRule, type Fix, type Rule, type RuleContext, type RuleMetadata } from '../rule';
 import { deprecationOf, type ApiDeprecation } from './deprecatedApis';
@@ -17,7 +17,7 @@ function migrationEdits(object: K8sObject, node: ScalarNode, deprecation: ApiDep
   const labels = podLabels(object);
   const spec = child(object.root, 'spec');
   if (!labels || Object.keys(labels).length === 0 || spec?.kind !== 'map') return undefined;
-  return [...context.editor.setScalar(node, deprecation.replacement), ...context.editor.setIn(spec as MapNode, ['selector', 'matchLabels'], labels)];
+  return [...context.editor.setScalar(node, deprecation.replacement), ...context.editor.setIn(spec, ['selector', 'matchLabels'], labels)];
 }
 
 /**
