@@ -101,10 +101,12 @@ function checked(rule: Rule, check: () => FindingDraft[], target: string, span: 
 
 /**
  * The fixes of any finding of `file`, all sharing one rule context (so a file's fixes cost one context, not one per
- * finding). Pass the same options as to `lintFile` so cross-object fixes see the same objects.
+ * finding), built when the first fix is asked for. Pass the same options as to `lintFile` so cross-object fixes see
+ * the same objects.
  */
 export function fileFixes(file: ParsedFile, rules: readonly Rule[], options: Omit<LintOptions, 'rules'> = {}): FixesOf {
-  return fixesWith(ruleContext(file, { ...options, rules }), rules);
+  let fixesOf: FixesOf | undefined;
+  return (finding) => (fixesOf ??= fixesWith(ruleContext(file, { ...options, rules }), rules))(finding);
 }
 
 /** The quick fixes of one finding. A fix that throws (a bug, unlike an edit that is not possible here) throws here. */
