@@ -52,8 +52,8 @@ function index(rules) {
   ].join('\n');
 }
 
-const kubernetesRules = ALL_RULES.filter((r) => !r.checkTerraform);
-const terraformRules = ALL_RULES.filter((r) => r.checkTerraform);
+const kubernetesRules = ALL_RULES.filter((r) => r.target === 'object');
+const terraformRules = ALL_RULES.filter((r) => r.target === 'terraform-block');
 
 const doc = [
   '# Rules',

@@ -9,7 +9,7 @@ import { yamlHover } from '../core/hover/hover';
 import { terraformHover } from '../core/hover/terraformHover';
 import { releaseTerraformFile } from '../core/terraform/parseTerraform';
 import type { KnowledgeBase } from '../core/knowledge/knowledgeBase';
-import { fixesFor, type LintOptions } from '../core/lint/lint';
+import { fileFixes, type LintOptions } from '../core/lint/lint';
 import { suppressionEdit } from '../core/lint/suppression';
 import { ALL_RULES } from '../core/rules';
 import type { Finding, Severity } from '../core/rules/rule';
@@ -130,12 +130,16 @@ export class ManifestFeatures {
     const actions: CodeAction[] = [];
     const suppressions: CodeAction[] = [];
     const explained = new Set<string>();
+    const fixesOf = fileFixes(file, ALL_RULES, lint);
     for (const diagnostic of params.context.diagnostics) {
       if (diagnostic.source !== 'cnc') continue;
       const data = diagnostic.data as { ruleId?: string; start?: number; end?: number } | undefined;
       const finding = analysis.findings.find((f) => f.ruleId === data?.ruleId && f.span.start === data?.start && f.span.end === data?.end);
       if (!finding) continue;
-      for (const fix of fixesFor(finding, file, ALL_RULES, lint)) {
+      const { fixes, failure } = fixesOf(finding);
+      // A fix that throws is a bug in the rule: said in the menu (greyed out) rather than hidden.
+      if (failure) actions.push({ title: `Fix for ${finding.ruleId} failed`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], disabled: { reason: failure } });
+      for (const fix of fixes) {
         actions.push({
           title: fix.title, kind: CodeActionKind.QuickFix, isPreferred: fix.isPreferred, diagnostics: [diagnostic],
           edit: { changes: { [document.uri]: fix.edits.map((e) => ({ range: file.lines.rangeOf(e.span.start, e.span.end), newText: e.newText })) } },

@@ -16,7 +16,7 @@ function expectations(text: string): number[] {
 }
 
 /** Kubernetes rules, with YAML fixtures; Terraform-only rules have their own fixtures and test (terraformRules.test.ts). */
-const KUBERNETES_RULES = ALL_RULES.filter((r) => !r.checkTerraform);
+const KUBERNETES_RULES = ALL_RULES.filter((r) => r.target === 'object');
 
 describe.each(KUBERNETES_RULES.map((r) => [r.id, r] as const))('rule %s', (id, rule) => {
   const fixture = path.join(rulesDir, `${id}.fixtures.yaml`);

@@ -32,7 +32,7 @@ describe.each(TERRAFORM_RULES.map((r) => [r.id, r] as const))('terraform rule %s
   it('has metadata, a concept note that exists, a Terraform check and a fixture file beside it', () => {
     expect(rule.title && rule.rationale && rule.remediation).toBeTruthy();
     expect(loadBundledKnowledge(root).note(rule.concept)?.id, `concept note ${rule.concept}`).toBe(rule.concept);
-    expect(typeof rule.checkTerraform).toBe('function');
+    expect(rule.target).toBe('terraform-block');
     expect(fs.existsSync(fixture)).toBe(true);
   });
 

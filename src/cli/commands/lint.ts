@@ -181,7 +181,7 @@ function lintGroup(files: string[], loaded: LoadedConfig, options: GroupOptions)
     const result = lintFileDetailed(p.file, { ...lintOptions, rules: ALL_RULES });
     // Fixes are YAML edits: in a JSON file they would break the syntax.
     const withFixes = options.withFixes && !/\.json$/i.test(p.path);
-    return fileReport(p.path, p.language, p.file, result, ALL_RULES, withFixes ? lintOptions : undefined);
+    return fileReport(p.path, p.language, p.file, result, ALL_RULES, withFixes);
   });
 }
 

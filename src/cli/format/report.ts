@@ -1,8 +1,8 @@
 import nodePath from 'node:path';
 import type { AnalysedFile } from '../../core/analysis/analyse';
 import { findingFingerprint } from '../../core/lint/baseline';
-import { fixesFor, type LintOptions, type LintResult } from '../../core/lint/lint';
-import type { Rule, Severity } from '../../core/rules/rule';
+import type { LintResult } from '../../core/lint/lint';
+import type { Finding, Fix, Rule, Severity } from '../../core/rules/rule';
 import type { Range } from '../../core/text/lineIndex';
 
 /** One linted file as every output format sees it (positions 0-based; text and SARIF print them 1-based). */
@@ -43,9 +43,9 @@ export interface ReportedError { message: string; range: Range }
  * A file's report from its parse and lint. Syntax problems are condensed to the first error of each document (with
  * how many more there were): one broken line often produces a cascade of errors that says nothing new.
  */
-export function fileReport(path: string, language: string, file: AnalysedFile, result: LintResult, rules: readonly Rule[], fixOptions?: Omit<LintOptions, 'rules'>): FileReport {
+export function fileReport(path: string, language: string, file: AnalysedFile, result: LintResult, rules: readonly Rule[], withFixes = false): FileReport {
   const range = (span: { start: number; end: number }) => file.lines.rangeOf(span.start, span.end);
-  const findings = result.findings.map((f): ReportedFinding => ({
+  const reported = (f: Finding, fixes: Fix[]): ReportedFinding => ({
     ruleId: f.ruleId,
     severity: f.severity,
     message: f.message,
@@ -54,8 +54,14 @@ export function fileReport(path: string, language: string, file: AnalysedFile, r
     container: f.container,
     concept: rules.find((r) => r.id === f.ruleId)?.concept,
     fingerprint: findingFingerprint({ ...f, path: relativePath(path, process.cwd()), text: file.text.slice(f.span.start, f.span.end) }),
-    fixes: fixOptions ? fixesFor(f, file, rules, fixOptions).map((fix) => ({ title: fix.title, isPreferred: fix.isPreferred, edits: fix.edits.map((e) => ({ range: range(e.span), newText: e.newText })) })) : [],
-  }));
+    fixes: fixes.map((fix) => ({ title: fix.title, isPreferred: fix.isPreferred, edits: fix.edits.map((e) => ({ range: range(e.span), newText: e.newText })) })),
+  });
+  const findings = result.findings.flatMap((f) => {
+    if (!withFixes) return [reported(f, [])];
+    // All fixes of the file share the lint's rule context; a fix that throws is reported like a check that throws.
+    const { fixes, failure } = result.fixes(f);
+    return failure ? [reported(f, fixes), reported({ ...f, message: failure }, [])] : [reported(f, fixes)];
+  });
   return { path, language, findings, errors: syntaxErrors(file).map((e) => ({ message: e.message, range: range(e.span) })), suppressed: result.suppressed.length };
 }
 

@@ -1,5 +1,5 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
-import type { Severity } from '../rules/rule';
+import type { Severity } from '../model/severity';
 import type { Span } from '../model/tree';
 import { parseKubernetesVersion } from './kubernetesVersion';
 

@@ -79,8 +79,7 @@ function ruleResources(root: ValueNode): string {
 }
 
 function kindDescription(object: K8sObject): string {
-  let doc;
-  try { doc = object.apiVersion && object.kind ? describeKind(object.apiVersion, object.kind) : undefined; } catch { doc = undefined; }
+  const doc = object.apiVersion && object.kind ? describeKind(object.apiVersion, object.kind) : undefined;
   if (!doc?.description) return object.kind ? `A ${object.kind} (${object.apiVersion ?? 'no apiVersion'}); no description is available for this kind.` : 'An object without a kind.';
   const first = /^(.+?\.)(\s|$)/s.exec(doc.description.replace(/\s+/g, ' '))?.[1] ?? doc.description;
   return first.length > 300 ? `${first.slice(0, 300).replace(/\s+\S*$/, '')}…` : first;

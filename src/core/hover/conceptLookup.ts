@@ -37,8 +37,7 @@ export function fieldConcepts(kb: KnowledgeBase, kindPath: string, typePath: str
  * note), else the object's kind. Shown as context, shorter than the field's own concepts.
  */
 export function contextConcepts(kb: KnowledgeBase, apiVersion: string, kind: string, path: FieldPath): { notes: Note[]; via: string } | undefined {
-  let info;
-  try { info = resolveKind(apiVersion, kind); } catch { info = undefined; }
+  const info = resolveKind(apiVersion, kind);
   const steps = info ? fieldSteps(info, path).steps : [];
   // Every enclosing field, nearest first: its kind path and, when the API knows it, its type path.
   for (let end = path.length - 1; end > 0; end--) {

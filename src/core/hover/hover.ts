@@ -55,7 +55,7 @@ export function yamlHover(file: ParsedYamlFile, offset: number, kb: KnowledgeBas
   const apiVersion = object.apiVersion ?? '';
 
   if (hit.path.length === 1 && hit.path[0] === 'kind') {
-    const kind = safely(() => describeKind(apiVersion, object.kind!));
+    const kind = describeKind(apiVersion, object.kind!);
     const concepts = kb.notesForKind(object.kind, object.apiVersion).slice(0, MAX_CONCEPTS).map((n) => conceptInfo(n, kb));
     if (!kind && concepts.length === 0) return undefined;
     const subject = `kind: ${object.kind}`;
@@ -64,7 +64,7 @@ export function yamlHover(file: ParsedYamlFile, offset: number, kb: KnowledgeBas
     return { span, subject, path: kindPath, concepts, markdown, ...(kind ? { kind } : {}) };
   }
 
-  const field = safely(() => describeField(apiVersion, object.kind!, hit.path));
+  const field = describeField(apiVersion, object.kind!, hit.path);
   const name = hit.path.filter((p): p is string => typeof p === 'string').at(-1) ?? hit.entry.key;
   const scalar = hit.node.kind === 'scalar' && hit.node.value !== null ? String((hit.node as ScalarNode).value) : undefined;
   const hovered = hit.on === 'value' ? scalar : undefined;
@@ -93,15 +93,6 @@ function renderContext(via: string, concepts: ConceptInfo[]): string {
 
 function joinSections(...sections: (string | undefined)[]): string {
   return sections.filter((s): s is string => !!s).join('\n\n---\n\n');
-}
-
-/** The API data is generated at build time; a tree that has not been built still gets the concept half. */
-function safely<T>(describe: () => T): T | undefined {
-  try {
-    return describe();
-  } catch {
-    return undefined;
-  }
 }
 
 export function conceptInfo(note: Note, kb: KnowledgeBase): ConceptInfo {

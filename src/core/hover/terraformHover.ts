@@ -1,7 +1,7 @@
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { Note } from '../knowledge/note';
 import type { Span } from '../model/tree';
-import { describeField, type FieldDoc } from '../schema/describeField';
+import { describeField } from '../schema/describeField';
 import { hclPathAt, type HclStep } from '../terraform/hclLocate';
 import { attributeOf, blocksOf, type HclBlock, type HclBody } from '../terraform/hclModel';
 import { kubernetesFieldPath } from '../terraform/kubernetesPath';
@@ -96,7 +96,8 @@ function kubernetesFieldHover(type: string, resource: HclBlock, steps: HclStep[]
   if (!known) return undefined;
   const path = kubernetesFieldPath(type, known.kind, steps);
   if (!path?.length) return undefined;
-  const doc = kubernetesFieldDoc(known.apiVersion, known.kind, path);
+  // Undefined when the API has no such field, or when the generated API data is not there (a tree not built).
+  const doc = describeField(known.apiVersion, known.kind, path);
   if (!doc) return undefined;
   const span = last.kind === 'attribute' ? last.attribute.nameSpan : last.kind === 'entry' ? last.entry.keySpan : last.kind === 'block' && last.on === 'label' ? last.block.labels[0]!.span : last.kind === 'block' ? last.block.typeSpan : undefined;
   if (!span) return undefined;
@@ -112,18 +113,6 @@ function kubernetesFieldHover(type: string, resource: HclBlock, steps: HclStep[]
   ];
   const markdown = [lines.join('\n'), ...(concepts.length ? ['', '---', '', renderHover(doc.path, concepts)] : [])].join('\n');
   return { span, subject, path: doc.path, concepts, markdown };
-}
-
-/**
- * The Kubernetes API description of a field (src/core/schema). Undefined when the API has no such field, or when
- * the generated API data is not available (a development tree that has not been built).
- */
-export function kubernetesFieldDoc(apiVersion: string, kind: string, path: (string | number)[]): FieldDoc | undefined {
-  try {
-    return describeField(apiVersion, kind, path);
-  } catch {
-    return undefined;
-  }
 }
 
 function manifestKind(resource: HclBlock): { apiVersion: string; kind: string } | undefined {

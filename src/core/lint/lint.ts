@@ -1,17 +1,20 @@
 import { EMPTY_CONFIG, type CncConfig } from '../config/config';
 import { DEFAULT_KUBERNETES_VERSION } from '../config/kubernetesVersion';
+import { EditUnsupported, type ManifestEditor } from '../model/edit';
 import type { K8sObject } from '../model/k8sObject';
 import { containersOf } from '../model/podSpecs';
-import type { ManifestEditor } from '../rules/editor';
-import type { Finding, Fix, ParsedFile, Rule, RuleContext, Severity } from '../rules/rule';
+import type { Severity } from '../model/severity';
+import type { Span } from '../model/tree';
+import type { Finding, FindingDraft, Fix, ParsedFile, Rule, RuleContext } from '../rules/rule';
 import { yamlEditor } from '../yaml/yamlEditor';
 import type { ParsedYamlFile } from '../yaml/parseYaml';
 import { hclEditor } from '../terraform/hclEditor';
 import type { ParsedTerraformFile } from '../terraform/parseTerraform';
-import { terraformFindings } from '../terraform/terraformLint';
 import { SUPPRESSION_REASON_MISSING, SUPPRESSION_UNKNOWN_RULE } from './notices';
 import { activeRules, configurableIds, noticeSeverity } from './ruleSettings';
 import { annotationSuppressions, commentSuppressions, configSuppressions, type Suppression } from './suppression';
+import { terraformBlocksOf } from '../rules/terraform/terraformValues';
+import { blockSummary } from './terraformLint';
 
 export interface LintOptions {
   rules: readonly Rule[];
@@ -34,7 +37,17 @@ export interface LintResult {
   findings: Finding[];
   /** Findings hidden by a comment, an annotation or the config, with what hid them. */
   suppressed: { finding: Finding; by: 'comment' | 'annotation' | 'config' }[];
+  /** The fixes of any of these findings, computed on demand with the context the checks ran with (built once per file). */
+  fixes: FixesOf;
 }
+
+/** The fixes of one finding; `failure` says that the rule's fix threw (a bug), reported like a check that throws. */
+interface FindingFixes {
+  fixes: Fix[];
+  failure?: string;
+}
+
+export type FixesOf = (finding: Finding) => FindingFixes;
 
 /** Runs every enabled rule on every object of a file; a rule that throws is reported, never fatal. */
 export function lintFile(file: ParsedFile, options: LintOptions): Finding[] {
@@ -46,16 +59,19 @@ export function lintFileDetailed(file: ParsedFile, options: LintOptions): LintRe
   const context = ruleContext(file, options);
   const raw: Finding[] = [];
   for (const { rule, severity } of activeRules(options.rules, config, options.allRules ?? false)) {
-    for (const object of file.objects) {
-      let drafts;
-      try {
-        drafts = rule.check(object, context);
-      } catch (error) {
-        drafts = [{ message: `Rule ${rule.id} failed on this object: ${(error as Error).message}`, span: object.span }];
+    if (rule.target === 'object') {
+      for (const object of file.objects) {
+        for (const draft of checked(rule, () => rule.check(object, context), 'object', object.span)) {
+          raw.push({ ...draft, ruleId: rule.id, severity, object: summary(object), container: containerAt(object, draft.span.start) });
+        }
       }
-      for (const draft of drafts) raw.push({ ...draft, ruleId: rule.id, severity, object: summary(object), container: containerAt(object, draft.span.start) });
+    } else {
+      for (const block of terraformBlocksOf(file)) {
+        for (const draft of checked(rule, () => rule.check(block, context), 'block', block.syntax.span)) {
+          raw.push({ ...draft, ruleId: rule.id, severity, object: blockSummary(block) });
+        }
+      }
     }
-    raw.push(...terraformFindings(rule, file, context, severity));
   }
   const comments = commentSuppressions(file);
   const annotations = file.objects.flatMap((object) => annotationSuppressions(object, options.rules));
@@ -71,19 +87,48 @@ export function lintFileDetailed(file: ParsedFile, options: LintOptions): LintRe
   }
   findings.push(...suppressionNotices([...comments, ...annotations], file, options.rules, config));
   findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
-  return { findings, suppressed };
+  return { findings, suppressed, fixes: fixesWith(context, options.rules) };
 }
 
-/** The quick fixes of a finding; pass the same options as to `lintFile` so cross-object fixes see the same objects. */
-export function fixesFor(finding: Finding, file: ParsedFile, rules: readonly Rule[], options: Omit<LintOptions, 'rules'> = {}): Fix[] {
-  const rule = rules.find((r) => r.id === finding.ruleId);
-  if (!rule?.fix) return [];
+/** A rule's check on one target; one that throws becomes a finding on the target instead of stopping the lint. */
+function checked(rule: Rule, check: () => FindingDraft[], target: string, span: Span): FindingDraft[] {
   try {
-    // A fix whose edits the language editor could not write (an unknown or synthetic node) is no fix.
-    return rule.fix(finding, ruleContext(file, { ...options, rules })).filter((fix) => fix.edits.length > 0);
-  } catch {
-    return [];
+    return check();
+  } catch (error) {
+    return [{ message: `Rule ${rule.id} failed on this ${target}: ${(error as Error).message}`, span }];
   }
+}
+
+/**
+ * The fixes of any finding of `file`, all sharing one rule context (so a file's fixes cost one context, not one per
+ * finding), built when the first fix is asked for. Pass the same options as to `lintFile` so cross-object fixes see
+ * the same objects.
+ */
+export function fileFixes(file: ParsedFile, rules: readonly Rule[], options: Omit<LintOptions, 'rules'> = {}): FixesOf {
+  let fixesOf: FixesOf | undefined;
+  return (finding) => (fixesOf ??= fixesWith(ruleContext(file, { ...options, rules }), rules))(finding);
+}
+
+/** The quick fixes of one finding. A fix that throws (a bug, unlike an edit that is not possible here) throws here. */
+export function fixesFor(finding: Finding, file: ParsedFile, rules: readonly Rule[], options: Omit<LintOptions, 'rules'> = {}): Fix[] {
+  const { fixes, failure } = fileFixes(file, rules, options)(finding);
+  if (failure) throw new Error(failure);
+  return fixes;
+}
+
+function fixesWith(context: RuleContext, rules: readonly Rule[]): FixesOf {
+  const byId = new Map(rules.map((rule) => [rule.id, rule]));
+  return (finding) => {
+    const rule = byId.get(finding.ruleId);
+    if (!rule?.fix) return { fixes: [] };
+    try {
+      // A fix whose edits the language editor could not write (an unknown or synthetic node) is no fix.
+      return { fixes: rule.fix(finding, context).filter((fix) => fix.edits.length > 0) };
+    } catch (error) {
+      if (error instanceof EditUnsupported) return { fixes: [] };
+      return { fixes: [], failure: `Rule ${rule.id} failed to compute its fix: ${(error as Error).message}` };
+    }
+  };
 }
 
 /** The edit adapter for a file's language. */
@@ -136,7 +181,7 @@ function summary(object: K8sObject): Finding['object'] {
   return { address: object.address, kind: object.kind, name: object.name, namespace: object.namespace, language: object.language, documentIndex: object.documentIndex };
 }
 
-/** Applies non-overlapping edits to a text (used by tests and `cnc lint --fix`). */
+/** Applies non-overlapping edits to a text (what an editor does with a fix's edits; tests use it). */
 export function applyEdits(text: string, edits: { span: { start: number; end: number }; newText: string }[]): string {
   const sorted = [...edits].sort((a, b) => b.span.start - a.span.start || b.span.end - a.span.end);
   let result = text;

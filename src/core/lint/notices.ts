@@ -1,4 +1,4 @@
-import type { Severity } from '../rules/rule';
+import type { Severity } from '../model/severity';
 
 /** Findings the engine itself reports about suppressions, configurable in `.cnc.yaml` like rules. */
 export interface LintNotice {

@@ -1,12 +1,13 @@
 import { podSpecOf } from '../model/podSpecs';
 import { child, scalarString, type MapNode, type ScalarNode } from '../model/tree';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { podSpecAnchor } from './support/anchors';
 import { objectsOfKind } from './support/scope';
 import { booleanOf, field } from './support/values';
 
-export const automountServiceAccountToken: Rule = {
+export const automountServiceAccountToken = defineRule<{ node: ScalarNode } | { podSpec: MapNode }>({
   id: 'automount-service-account-token',
+  target: 'object',
   title: 'Pod mounts a Kubernetes API token it may not need',
   severity: 'info',
   enabledByDefault: false,
@@ -25,7 +26,7 @@ export const automountServiceAccountToken: Rule = {
     const own = field(podSpec, 'automountServiceAccountToken');
     if (own.state === 'unknown') return [];
     if (own.state === 'present') {
-      if (booleanOf(own.node) !== true) return [];
+      if (own.node.kind !== 'scalar' || booleanOf(own.node) !== true) return [];
       return [{ message: 'The Pod sets automountServiceAccountToken: true.', span: own.node.span, data: { node: own.node } }];
     }
     if (['serviceAccountName', 'serviceAccount'].some((key) => field(podSpec, key).state === 'unknown')) return [];
@@ -37,14 +38,14 @@ export const automountServiceAccountToken: Rule = {
   },
 
   fix(finding, context) {
-    const node = finding.data?.node as ScalarNode | undefined;
-    if (node) return [{ title: 'Set automountServiceAccountToken: false', isPreferred: false, edits: context.editor.setScalar(node, false, 'TODO: keep true only if the app calls the Kubernetes API') }];
-    const podSpec = finding.data?.podSpec as MapNode | undefined;
-    if (!podSpec) return [];
+    const data = finding.data;
+    if (!data) return [];
+    if ('node' in data) return [{ title: 'Set automountServiceAccountToken: false', isPreferred: false, edits: context.editor.setScalar(data.node, false, 'TODO: keep true only if the app calls the Kubernetes API') }];
+    const { podSpec } = data;
     return [{
       title: 'Do not mount the API token (automountServiceAccountToken: false)',
       isPreferred: false,
       edits: context.editor.setIn(podSpec, ['automountServiceAccountToken'], false, 'TODO: keep true only if the app calls the Kubernetes API'),
     }];
   },
-};
+});

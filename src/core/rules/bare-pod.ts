@@ -1,9 +1,10 @@
 import { child } from '../model/tree';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { objectAnchor } from './support/anchors';
 
-export const barePod: Rule = {
+export const barePod = defineRule({
   id: 'bare-pod',
+  target: 'object',
   title: 'Pod is not managed by a controller',
   severity: 'info',
   enabledByDefault: false,
@@ -20,4 +21,4 @@ export const barePod: Rule = {
     const kind = child(object.root, 'kind');
     return [{ message: `${object.address} is a bare Pod: nothing recreates it when its node fails or it is evicted.`, span: kind?.span ?? objectAnchor(object) }];
   },
-};
+});

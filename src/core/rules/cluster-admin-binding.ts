@@ -1,10 +1,11 @@
 import type { K8sObject } from '../model/k8sObject';
 import { at, child, listItems, scalarString } from '../model/tree';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { isBinding, namespacePhrase, subjectsPhrase } from './support/rbac';
 
-export const clusterAdminBinding: Rule = {
+export const clusterAdminBinding = defineRule({
   id: 'cluster-admin-binding',
+  target: 'object',
   title: 'Binding grants cluster-admin',
   severity: 'warning',
   enabledByDefault: true,
@@ -40,7 +41,7 @@ export const clusterAdminBinding: Rule = {
       : `every verb on every resource ${namespacePhrase(object)}, the Namespace itself included`;
     return [{ message: `${object.address} gives ${subjectsPhrase(object)} cluster-admin: ${reach}.`, span: name.span }];
   },
-};
+});
 
 /** The API server lets the `system:masters` group do anything before RBAC is asked, so binding it changes nothing. */
 function onlySystemMasters(binding: K8sObject): boolean {

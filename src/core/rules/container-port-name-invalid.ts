@@ -1,8 +1,7 @@
 import { containersOf } from '../model/podSpecs';
 import { child, listItems, scalarString } from '../model/tree';
-import type { FindingDraft, Rule } from './rule';
-import { capitalise } from './support/resourceRules';
-import { containerLabel } from './support/workloads';
+import { defineRule, type FindingDraft } from './rule';
+import { containerSubject } from './support/workloads';
 
 function nameProblem(name: string): string | undefined {
   if (name.length > 15) return `is ${name.length} characters long (at most 15)`;
@@ -12,8 +11,9 @@ function nameProblem(name: string): string | undefined {
   return undefined;
 }
 
-export const containerPortNameInvalid: Rule = {
+export const containerPortNameInvalid = defineRule({
   id: 'container-port-name-invalid',
+  target: 'object',
   title: 'Container port name is invalid or used twice',
   severity: 'error',
   enabledByDefault: true,
@@ -34,11 +34,11 @@ export const containerPortNameInvalid: Rule = {
         const name = scalarString(nameNode);
         if (name === undefined || nameNode?.kind !== 'scalar') return [];
         const problem = nameProblem(name);
-        if (problem) return [{ message: `${capitalise(containerLabel(ref))}: port name "${name}" ${problem}.`, span: nameNode.span }];
-        if (seen.has(name)) return [{ message: `${capitalise(containerLabel(ref))}: port name "${name}" is used twice in this container.`, span: nameNode.span }];
+        if (problem) return [{ message: `${containerSubject(ref)}: port name "${name}" ${problem}.`, span: nameNode.span }];
+        if (seen.has(name)) return [{ message: `${containerSubject(ref)}: port name "${name}" is used twice in this container.`, span: nameNode.span }];
         seen.add(name);
         return [];
       });
     });
   },
-};
+});

@@ -1,10 +1,11 @@
 import { child, type MapNode } from '../model/tree';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { keyAnchor, objectAnchor } from './support/anchors';
 import { field } from './support/values';
 
-export const cronjobDeadlineMissing: Rule = {
+export const cronjobDeadlineMissing = defineRule<{ spec: MapNode }>({
   id: 'cronjob-deadline-missing',
+  target: 'object',
   title: 'CronJob has no starting deadline',
   severity: 'info',
   enabledByDefault: true,
@@ -24,8 +25,8 @@ export const cronjobDeadlineMissing: Rule = {
   },
 
   fix(finding, context) {
-    const spec = finding.data?.spec as MapNode | undefined;
+    const spec = finding.data?.spec;
     if (!spec) return [];
     return [{ title: 'Add startingDeadlineSeconds (300, to adjust to the schedule)', isPreferred: false, edits: context.editor.setIn(spec, ['startingDeadlineSeconds'], 300, 'TODO: how late may a run still start?') }];
   },
-};
+});

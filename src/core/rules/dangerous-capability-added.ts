@@ -1,8 +1,7 @@
 import { containersOf, type ContainerRef } from '../model/podSpecs';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { capabilityList, capabilityName } from './support/capabilities';
-import { capitalise } from './support/resourceRules';
-import { containerLabel } from './support/workloads';
+import { containerSubject } from './support/workloads';
 
 /** Capabilities that give a container power over the node or other workloads. */
 const DANGEROUS: Record<string, string> = {
@@ -21,8 +20,9 @@ const DANGEROUS: Record<string, string> = {
   MAC_ADMIN: 'changing mandatory access control policy',
 };
 
-export const dangerousCapabilityAdded: Rule = {
+export const dangerousCapabilityAdded = defineRule<{ ref: ContainerRef; remove: string }>({
   id: 'dangerous-capability-added',
+  target: 'object',
   title: 'Container adds a dangerous Linux capability',
   severity: 'warning',
   enabledByDefault: true,
@@ -46,15 +46,15 @@ export const dangerousCapabilityAdded: Rule = {
       const name = capabilityName(String(item.value));
       const power = DANGEROUS[name];
       if (!power) return [];
-      return [{ message: `${capitalise(containerLabel(ref))} adds ${name}, which grants ${power}.`, span: item.span, data: { ref, remove: String(item.value) } }];
+      return [{ message: `${containerSubject(ref)} adds ${name}, which grants ${power}.`, span: item.span, data: { ref, remove: String(item.value) } }];
     }));
   },
 
   fix(finding, context) {
-    const ref = finding.data?.ref as ContainerRef | undefined;
-    const remove = finding.data?.remove as string | undefined;
+    const ref = finding.data?.ref;
+    const remove = finding.data?.remove;
     if (!ref || remove === undefined) return [];
     const kept = capabilityList(ref, 'add').names.filter((n) => n !== remove);
     return [{ title: `Stop adding ${remove}`, isPreferred: true, edits: context.editor.setIn(ref.container, ['securityContext', 'capabilities', 'add'], kept) }];
   },
-};
+});

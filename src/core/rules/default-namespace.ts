@@ -1,5 +1,5 @@
 import { at, scalarString } from '../model/tree';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { keyAnchor, objectAnchor } from './support/anchors';
 
 /** Built-in kinds that live in a namespace (custom resources are left alone: their scope is not known here). */
@@ -9,8 +9,9 @@ const NAMESPACED = new Set([
   'PodDisruptionBudget', 'HorizontalPodAutoscaler', 'NetworkPolicy', 'LimitRange', 'ResourceQuota', 'PodTemplate',
 ]);
 
-export const defaultNamespace: Rule = {
+export const defaultNamespace = defineRule({
   id: 'default-namespace',
+  target: 'object',
   title: 'Object goes to the default namespace',
   severity: 'info',
   enabledByDefault: false,
@@ -32,4 +33,4 @@ export const defaultNamespace: Rule = {
     if (namespace === 'default' && node) return [{ message: `${object.address} is placed in the default namespace.`, span: node.span }];
     return [{ message: `${object.address} names no namespace, so it goes wherever the current context points (often "default").`, span: keyAnchor(at(object.root, 'metadata'), 'name', objectAnchor(object)) }];
   },
-};
+});

@@ -1,11 +1,12 @@
 import { podSpecOf } from '../model/podSpecs';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { podSpecAnchor } from './support/anchors';
 import { field } from './support/values';
 import { scalarString } from '../model/tree';
 
-export const defaultServiceAccount: Rule = {
+export const defaultServiceAccount = defineRule({
   id: 'default-service-account',
+  target: 'object',
   title: 'Pod runs as the default ServiceAccount',
   severity: 'info',
   enabledByDefault: false,
@@ -30,4 +31,4 @@ export const defaultServiceAccount: Rule = {
     }
     return [{ message: 'The Pod names no ServiceAccount, so it runs as "default", shared by every such Pod of the namespace.', span: podSpecAnchor(object) }];
   },
-};
+});

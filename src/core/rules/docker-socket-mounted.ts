@@ -1,8 +1,9 @@
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { hostPathVolumes, isRuntimeSocket } from './support/hostPaths';
 
-export const dockerSocketMounted: Rule = {
+export const dockerSocketMounted = defineRule({
   id: 'docker-socket-mounted',
+  target: 'object',
   title: 'Pod mounts the container runtime socket',
   severity: 'error',
   enabledByDefault: true,
@@ -17,4 +18,4 @@ export const dockerSocketMounted: Rule = {
     return hostPathVolumes(object).flatMap(({ volume, path, node }) =>
       isRuntimeSocket(path) ? [{ message: `Volume "${volume}" mounts the container runtime socket ${path}: whoever uses it controls the node.`, span: node.span }] : []);
   },
-};
+});

@@ -1,12 +1,12 @@
 import { containersOf, type ContainerRef } from '../model/podSpecs';
 import { child, listItems, scalarString, type ScalarNode } from '../model/tree';
-import type { FindingDraft, Rule } from './rule';
-import { capitalise } from './support/resourceRules';
+import { defineRule, type FindingDraft } from './rule';
 import { plainValue } from './support/values';
-import { containerLabel } from './support/workloads';
+import { containerSubject } from './support/workloads';
 
-export const duplicateEnvVar: Rule = {
+export const duplicateEnvVar = defineRule<DuplicateEnv>({
   id: 'duplicate-env-var',
+  target: 'object',
   title: 'Environment variable is defined twice',
   severity: 'warning',
   enabledByDefault: true,
@@ -26,19 +26,19 @@ export const duplicateEnvVar: Rule = {
         if (name === undefined || nameNode?.kind !== 'scalar') continue;
         seen.set(name, [...(seen.get(name) ?? []), nameNode]);
       }
-      const findings: FindingDraft[] = [];
+      const findings: FindingDraft<DuplicateEnv>[] = [];
       for (const [name, nodes] of seen) {
         if (nodes.length < 2) continue;
         const last = nodes[nodes.length - 1]!;
-        findings.push({ message: `${capitalise(containerLabel(ref))} sets ${name} ${nodes.length} times; only the last one counts.`, span: last.span, data: { ref, name } });
+        findings.push({ message: `${containerSubject(ref)} sets ${name} ${nodes.length} times; only the last one counts.`, span: last.span, data: { ref, name } });
       }
       return findings;
     });
   },
 
   fix(finding, context) {
-    const ref = finding.data?.ref as ContainerRef | undefined;
-    const name = finding.data?.name as string | undefined;
+    const ref = finding.data?.ref;
+    const name = finding.data?.name;
     const env = child(ref?.container, 'env');
     if (!ref || name === undefined || env?.kind !== 'list') return [];
     const items = env.items;
@@ -46,4 +46,7 @@ export const duplicateEnvVar: Rule = {
     const kept = items.filter((item, index) => index === lastIndex || scalarString(child(item, 'name')) !== name).map(plainValue);
     return [{ title: `Remove the earlier ${name} entries (they have no effect)`, isPreferred: true, edits: context.editor.setIn(ref.container, ['env'], kept) }];
   },
-};
+});
+
+/** The container, and the variable whose earlier entries the fix removes. */
+type DuplicateEnv = { ref: ContainerRef; name: string };

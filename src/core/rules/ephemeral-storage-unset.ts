@@ -1,12 +1,13 @@
 import type { ContainerRef } from '../model/podSpecs';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { containerAnchor } from './support/anchors';
-import { capitalise, resourceValue } from './support/resourceRules';
-import { containerLabel, plannedContainers } from './support/workloads';
+import { resourceValue } from './support/resourceRules';
+import { containerSubject, plannedContainers } from './support/workloads';
 
 /** Containers without an ephemeral-storage request or limit. */
-export const ephemeralStorageUnset: Rule = {
+export const ephemeralStorageUnset = defineRule<{ ref: ContainerRef; missing: ('requests' | 'limits')[] }>({
   id: 'ephemeral-storage-unset',
+  target: 'object',
   title: 'Container has no ephemeral-storage request or limit',
   severity: 'info',
   enabledByDefault: false,
@@ -24,7 +25,7 @@ export const ephemeralStorageUnset: Rule = {
       if (missing.length === 0) return [];
       const what = missing.length === 2 ? 'request or limit' : missing[0] === 'requests' ? 'request' : 'limit';
       return [{
-        message: `${capitalise(containerLabel(ref))} has no ephemeral-storage ${what}; its logs and scratch files can fill the node's disk.`,
+        message: `${containerSubject(ref)} has no ephemeral-storage ${what}; its logs and scratch files can fill the node's disk.`,
         span: containerAnchor(ref),
         data: { ref, missing },
       }];
@@ -32,8 +33,8 @@ export const ephemeralStorageUnset: Rule = {
   },
 
   fix(finding, context) {
-    const ref = finding.data?.ref as ContainerRef | undefined;
-    const missing = finding.data?.missing as ('requests' | 'limits')[] | undefined;
+    const ref = finding.data?.ref;
+    const missing = finding.data?.missing;
     if (!ref || !missing) return [];
     // When one side is written the other copies it, so the fix cannot create a request above its limit.
     const written = (side: 'requests' | 'limits') => {
@@ -48,4 +49,4 @@ export const ephemeralStorageUnset: Rule = {
       edits: context.editor.setIn(ref.container, ['resources'], wanted, 'TODO: size from measurements'),
     }];
   },
-};
+});

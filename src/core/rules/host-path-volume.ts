@@ -1,11 +1,12 @@
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { hostPathVolumes, isRuntimeSocket } from './support/hostPaths';
 
 /** Host directories whose contents control the node or hold its secrets. */
 const SENSITIVE = ['/', '/boot', '/dev', '/etc', '/lib', '/proc', '/sys', '/usr', '/root', '/var/run', '/run', '/var/lib/kubelet', '/var/lib/docker', '/var/lib/containerd'];
 
-export const hostPathVolume: Rule = {
+export const hostPathVolume = defineRule({
   id: 'host-path-volume',
+  target: 'object',
   title: 'Pod mounts a directory of the node (hostPath)',
   severity: 'warning',
   enabledByDefault: true,
@@ -31,4 +32,4 @@ export const hostPathVolume: Rule = {
       return [{ message: `Volume "${volume}" mounts ${path}, ${why}.`, span: node.span }];
     });
   },
-};
+});

@@ -1,11 +1,11 @@
 import { child, listItems, type MapNode } from '../model/tree';
-import type { Rule } from './rule';
-import { capitalise } from './support/resourceRules';
+import { defineRule } from './rule';
 import { field } from './support/values';
-import { containerLabel, plannedContainers } from './support/workloads';
+import { containerSubject, plannedContainers } from './support/workloads';
 
-export const hostPort: Rule = {
+export const hostPort = defineRule<{ port: MapNode }>({
   id: 'host-port',
+  target: 'object',
   title: 'Container binds a port on the node (hostPort)',
   severity: 'warning',
   enabledByDefault: true,
@@ -20,12 +20,12 @@ export const hostPort: Rule = {
     return plannedContainers(object).flatMap((ref) => listItems(child(ref.container, 'ports')).flatMap((port) => {
       const host = field(port, 'hostPort');
       if (host.state !== 'present' || host.node.kind !== 'scalar' || port.kind !== 'map') return [];
-      return [{ message: `${capitalise(containerLabel(ref))} binds hostPort ${String(host.node.value)} on the node.`, span: host.node.span, data: { port } }];
+      return [{ message: `${containerSubject(ref)} binds hostPort ${String(host.node.value)} on the node.`, span: host.node.span, data: { port } }];
     }));
   },
 
   fix(finding, context) {
-    const port = finding.data?.port as MapNode | undefined;
+    const port = finding.data?.port;
     return port ? [{ title: 'Remove hostPort (expose it through a Service)', isPreferred: true, edits: context.editor.deleteKey(port, 'hostPort') }] : [];
   },
-};
+});

@@ -1,10 +1,11 @@
 import { at, type MapNode } from '../model/tree';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { objectAnchor } from './support/anchors';
 import { field, integerOf } from './support/values';
 
-export const hpaMinReplicasBelowTwo: Rule = {
+export const hpaMinReplicasBelowTwo = defineRule<{ root: MapNode }>({
   id: 'hpa-min-replicas-below-two',
+  target: 'object',
   title: 'HorizontalPodAutoscaler may scale down to one replica',
   severity: 'warning',
   enabledByDefault: true,
@@ -30,9 +31,9 @@ export const hpaMinReplicasBelowTwo: Rule = {
   },
 
   fix(finding, context) {
-    const root = finding.data?.root as MapNode | undefined;
+    const root = finding.data?.root;
     const max = integerOf(at(root, 'spec', 'maxReplicas'));
     if (!root || max === undefined || max < 2) return [];
     return [{ title: 'Set minReplicas: 2', isPreferred: true, edits: context.editor.setIn(root, ['spec', 'minReplicas'], 2) }];
   },
-};
+});

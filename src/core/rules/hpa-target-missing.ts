@@ -1,9 +1,10 @@
 import { at, scalarString } from '../model/tree';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { anySurelyNear, objectsOfKind } from './support/scope';
 
-export const hpaTargetMissing: Rule = {
+export const hpaTargetMissing = defineRule({
   id: 'hpa-target-missing',
+  target: 'object',
   title: 'HorizontalPodAutoscaler targets an object that does not exist',
   severity: 'warning',
   enabledByDefault: true,
@@ -28,4 +29,4 @@ export const hpaTargetMissing: Rule = {
     const names = candidates.slice(0, 3).map((c) => `"${c.name}"`).join(', ') + (candidates.length > 3 ? ', …' : '');
     return [{ message: `No ${kind} named "${name}" is defined in this namespace (there is ${names}).`, span: nameNode.span }];
   },
-};
+});

@@ -1,13 +1,13 @@
 import { parseImageReference } from '../model/imageReference';
 import { containersOf } from '../model/podSpecs';
 import { child, scalarString } from '../model/tree';
-import type { Rule } from './rule';
-import { capitalise } from './support/resourceRules';
-import { containerLabel } from './support/workloads';
+import { defineRule } from './rule';
+import { containerSubject } from './support/workloads';
 
 /** An image referenced by tag only: the tag can be moved to other content. */
-export const imageNotPinnedByDigest: Rule = {
+export const imageNotPinnedByDigest = defineRule({
   id: 'image-not-pinned-by-digest',
+  target: 'object',
   title: 'Container image is not pinned by digest',
   severity: 'info',
   enabledByDefault: false,
@@ -24,7 +24,7 @@ export const imageNotPinnedByDigest: Rule = {
       const node = child(ref.container, 'image');
       const image = scalarString(node);
       if (!image || node?.kind !== 'scalar' || parseImageReference(image.trim()).digest) return [];
-      return [{ message: `${capitalise(containerLabel(ref))} uses "${image}" without a digest; the tag can be re-pointed to other content.`, span: node.span }];
+      return [{ message: `${containerSubject(ref)} uses "${image}" without a digest; the tag can be re-pointed to other content.`, span: node.span }];
     });
   },
-};
+});

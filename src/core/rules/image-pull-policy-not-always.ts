@@ -1,11 +1,10 @@
 import { parseImageReference } from '../model/imageReference';
 import { containersOf, type ContainerRef } from '../model/podSpecs';
 import { child, scalarString } from '../model/tree';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { containerAnchor } from './support/anchors';
-import { capitalise } from './support/resourceRules';
 import { field } from './support/values';
-import { containerLabel } from './support/workloads';
+import { containerSubject } from './support/workloads';
 
 /** The pull policy Kubernetes uses when none is written: Always for `latest` or no tag, IfNotPresent otherwise. */
 function defaultPolicy(image: string | undefined): string {
@@ -14,8 +13,9 @@ function defaultPolicy(image: string | undefined): string {
   return !parsed.digest && (parsed.tag === undefined || parsed.tag === 'latest') ? 'Always' : 'IfNotPresent';
 }
 
-export const imagePullPolicyNotAlways: Rule = {
+export const imagePullPolicyNotAlways = defineRule<{ ref: ContainerRef }>({
   id: 'image-pull-policy-not-always',
+  target: 'object',
   title: 'Image pull policy is not Always',
   severity: 'info',
   enabledByDefault: false,
@@ -36,7 +36,7 @@ export const imagePullPolicyNotAlways: Rule = {
       if (!policy || policy === 'Always') return [];
       const how = written.state === 'present' ? `sets imagePullPolicy: ${policy}` : `gets imagePullPolicy ${policy} by default`;
       return [{
-        message: `${capitalise(containerLabel(ref))} ${how}; a node reuses its cached image without asking the registry.`,
+        message: `${containerSubject(ref)} ${how}; a node reuses its cached image without asking the registry.`,
         span: written.state === 'present' ? written.node.span : containerAnchor(ref),
         data: { ref },
       }];
@@ -44,8 +44,8 @@ export const imagePullPolicyNotAlways: Rule = {
   },
 
   fix(finding, context) {
-    const ref = finding.data?.ref as ContainerRef | undefined;
+    const ref = finding.data?.ref;
     if (!ref) return [];
     return [{ title: 'Set imagePullPolicy: Always', isPreferred: true, edits: context.editor.setIn(ref.container, ['imagePullPolicy'], 'Always') }];
   },
-};
+});

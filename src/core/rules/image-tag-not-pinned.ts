@@ -1,13 +1,15 @@
+import type { K8sObject } from '../model/k8sObject';
 import { containersOf } from '../model/podSpecs';
 import { parseImageReference } from '../model/imageReference';
 import { child, scalarString, type ScalarNode } from '../model/tree';
-import type { Fix, Rule } from './rule';
+import { defineRule, type Fix } from './rule';
 
 const PLACEHOLDER_TAG = 'TODO-pin-version';
 
 /** A container image with no tag (which means `latest`) or the `latest` tag, and no digest. */
-export const imageTagNotPinned: Rule = {
+export const imageTagNotPinned = defineRule<{ node: ScalarNode; repository: string }>({
   id: 'image-tag-not-pinned',
+  target: 'object',
   title: 'Container image tag is missing or `latest`',
   severity: 'warning',
   enabledByDefault: true,
@@ -43,24 +45,12 @@ export const imageTagNotPinned: Rule = {
   },
 
   fix(finding, context) {
-    const node = finding.data?.node as ScalarNode | undefined;
-    const repository = finding.data?.repository as string | undefined;
-    if (!node || !repository) return [];
-    const fixes: Fix[] = [];
+    if (!finding.data) return [];
+    const { node, repository } = finding.data;
     // A tag of the same repository already pinned elsewhere in the file is a real candidate, not a guess.
-    const seen = new Set<string>();
-    for (const other of context.objects) {
-      for (const ref of containersOf(other)) {
-        const image = scalarString(child(ref.container, 'image'));
-        if (!image) continue;
-        const parsed = parseImageReference(image.trim());
-        if (parsed.repository !== repository || (!parsed.digest && (!parsed.tag || parsed.tag === 'latest'))) continue;
-        const pinned = parsed.digest ? `${repository}@${parsed.digest}` : `${repository}:${parsed.tag}`;
-        if (seen.has(pinned)) continue;
-        seen.add(pinned);
-        fixes.push({ title: `Pin image to ${pinned} (used by ${other.address})`, isPreferred: fixes.length === 0, edits: context.editor.setScalar(node, pinned) });
-      }
-    }
+    const fixes: Fix[] = (pinnedImages(context.objects).get(repository) ?? []).map(({ pinned, address }, i) => ({
+      title: `Pin image to ${pinned} (used by ${address})`, isPreferred: i === 0, edits: context.editor.setScalar(node, pinned),
+    }));
     fixes.push({
       title: `Pin image tag: ${repository}:${PLACEHOLDER_TAG} (fill in a released version)`,
       isPreferred: false,
@@ -68,4 +58,35 @@ export const imageTagNotPinned: Rule = {
     });
     return fixes;
   },
-};
+});
+
+interface PinnedImage { pinned: string; address: string }
+
+/**
+ * The pinned references (`repo:tag` or `repo@digest`) per repository among `objects`, each with the first object
+ * using it, in file order. Computed once per rule context, so fixing N findings reads the objects once, not N times.
+ */
+const pinnedByObjects = new WeakMap<readonly K8sObject[], Map<string, PinnedImage[]>>();
+
+function pinnedImages(objects: readonly K8sObject[]): Map<string, PinnedImage[]> {
+  const cached = pinnedByObjects.get(objects);
+  if (cached) return cached;
+  const byRepository = new Map<string, PinnedImage[]>();
+  const seen = new Set<string>();
+  for (const object of objects) {
+    for (const ref of containersOf(object)) {
+      const image = scalarString(child(ref.container, 'image'));
+      if (!image) continue;
+      const parsed = parseImageReference(image.trim());
+      if (!parsed.digest && (!parsed.tag || parsed.tag === 'latest')) continue;
+      const pinned = parsed.digest ? `${parsed.repository}@${parsed.digest}` : `${parsed.repository}:${parsed.tag}`;
+      if (seen.has(pinned)) continue;
+      seen.add(pinned);
+      const pins = byRepository.get(parsed.repository) ?? [];
+      pins.push({ pinned, address: object.address });
+      byRepository.set(parsed.repository, pins);
+    }
+  }
+  pinnedByObjects.set(objects, byRepository);
+  return byRepository;
+}

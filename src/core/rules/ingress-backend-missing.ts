@@ -1,6 +1,6 @@
 import type { K8sObject } from '../model/k8sObject';
 import { at, child, listItems, type ValueNode } from '../model/tree';
-import type { FindingDraft, Rule } from './rule';
+import { defineRule, type FindingDraft } from './rule';
 import { anySurelyNear, objectsOfKind } from './support/scope';
 import { portsUnknown, servicePorts } from './support/services';
 import { integerOf } from './support/values';
@@ -26,8 +26,9 @@ function backendsOf(ingress: K8sObject): Backend[] {
   });
 }
 
-export const ingressBackendMissing: Rule = {
+export const ingressBackendMissing = defineRule({
   id: 'ingress-backend-missing',
+  target: 'object',
   title: 'Ingress routes to a Service or port that does not exist',
   severity: 'warning',
   enabledByDefault: true,
@@ -56,4 +57,4 @@ export const ingressBackendMissing: Rule = {
       return [{ message: `Service "${name.value}" has no port ${number ?? `named "${String(port.value)}"`} (it has ${listed || 'no ports'}).`, span: port.span }];
     });
   },
-};
+});

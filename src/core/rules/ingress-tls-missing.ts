@@ -1,9 +1,10 @@
 import { at, listItems } from '../model/tree';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { objectAnchor } from './support/anchors';
 
-export const ingressTlsMissing: Rule = {
+export const ingressTlsMissing = defineRule({
   id: 'ingress-tls-missing',
+  target: 'object',
   title: 'Ingress serves without TLS',
   severity: 'info',
   enabledByDefault: false,
@@ -21,4 +22,4 @@ export const ingressTlsMissing: Rule = {
     if (tls?.kind === 'unknown' || listItems(tls).length > 0) return [];
     return [{ message: `${object.address} has no tls section, so its hosts are served over plain HTTP.`, span: objectAnchor(object) }];
   },
-};
+});

@@ -1,10 +1,11 @@
 import { child, type MapNode } from '../model/tree';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { objectAnchor } from './support/anchors';
 import { field } from './support/values';
 
-export const jobTtlMissing: Rule = {
+export const jobTtlMissing = defineRule<{ spec: MapNode }>({
   id: 'job-ttl-missing',
+  target: 'object',
   title: 'Finished Job is never cleaned up',
   severity: 'info',
   enabledByDefault: false,
@@ -27,8 +28,8 @@ export const jobTtlMissing: Rule = {
   },
 
   fix(finding, context) {
-    const spec = finding.data?.spec as MapNode | undefined;
+    const spec = finding.data?.spec;
     if (!spec) return [];
     return [{ title: 'Delete the Job a day after it finishes (ttlSecondsAfterFinished: 86400)', isPreferred: false, edits: context.editor.setIn(spec, ['ttlSecondsAfterFinished'], 86400, 'TODO: how long should finished Jobs be kept?') }];
   },
-};
+});

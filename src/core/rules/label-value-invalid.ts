@@ -1,5 +1,5 @@
 import { at, type ValueNode } from '../model/tree';
-import type { FindingDraft, Rule } from './rule';
+import { defineRule, type FindingDraft } from './rule';
 import { podTemplateOf } from './support/podTemplate';
 
 const NAME = /^([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/;
@@ -35,8 +35,9 @@ function labelFindings(labels: ValueNode | undefined, where: string): FindingDra
   });
 }
 
-export const labelValueInvalid: Rule = {
+export const labelValueInvalid = defineRule({
   id: 'label-value-invalid',
+  target: 'object',
   title: 'Label key or value is not valid',
   severity: 'error',
   enabledByDefault: true,
@@ -53,4 +54,4 @@ export const labelValueInvalid: Rule = {
     if (template && template !== object.root) findings.push(...labelFindings(at(template, 'metadata', 'labels'), 'in the Pod template'));
     return findings;
   },
-};
+});

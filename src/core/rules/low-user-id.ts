@@ -1,25 +1,25 @@
 import { containersOf } from '../model/podSpecs';
 import type { MapNode, ScalarNode } from '../model/tree';
-import type { FindingDraft, Rule } from './rule';
-import { capitalise } from './support/resourceRules';
+import { defineRule, type FindingDraft } from './rule';
 import { field, integerOf } from './support/values';
-import { containerLabel } from './support/workloads';
+import { containerSubject } from './support/workloads';
 
 const MIN_ID = 10000;
 const KEYS = ['runAsUser', 'runAsGroup'] as const;
 
-function lowIds(owner: MapNode, who: string): FindingDraft[] {
+function lowIds(owner: MapNode, who: string): FindingDraft<LowId>[] {
   return KEYS.flatMap((key) => {
     const state = field(owner, 'securityContext', key);
-    if (state.state !== 'present') return [];
+    if (state.state !== 'present' || state.node.kind !== 'scalar') return [];
     const id = integerOf(state.node);
     if (id === undefined || id >= MIN_ID) return [];
     return [{ message: `${who} sets ${key}: ${id}; IDs below ${MIN_ID} can collide with users and groups of the node.`, span: state.node.span, data: { node: state.node } }];
   });
 }
 
-export const lowUserId: Rule = {
+export const lowUserId = defineRule<LowId>({
   id: 'low-user-id',
+  target: 'object',
   title: 'User or group ID below 10000',
   severity: 'info',
   enabledByDefault: false,
@@ -42,12 +42,15 @@ export const lowUserId: Rule = {
     const refs = containersOf(object);
     const first = refs[0];
     const podLevel = first ? lowIds(first.podSpec, 'The Pod') : [];
-    return [...podLevel, ...refs.flatMap((ref) => lowIds(ref.container, capitalise(containerLabel(ref))))];
+    return [...podLevel, ...refs.flatMap((ref) => lowIds(ref.container, containerSubject(ref)))];
   },
 
   fix(finding, context) {
-    const node = finding.data?.node as ScalarNode | undefined;
+    const node = finding.data?.node;
     if (!node) return [];
     return [{ title: 'Use ID 10001 (check file ownership in the image)', isPreferred: false, edits: context.editor.setScalar(node, 10001, 'TODO: make the image files readable by this ID') }];
   },
-};
+});
+
+/** The written ID the fix raises. */
+type LowId = { node: ScalarNode };

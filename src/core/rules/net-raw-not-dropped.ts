@@ -1,12 +1,12 @@
 import { containersOf, type ContainerRef } from '../model/podSpecs';
-import type { FindingDraft, Rule } from './rule';
+import { defineRule, type FindingDraft } from './rule';
 import { containerAnchor } from './support/anchors';
 import { capabilityList, capabilityName } from './support/capabilities';
-import { capitalise } from './support/resourceRules';
-import { containerLabel } from './support/workloads';
+import { containerSubject } from './support/workloads';
 
-export const netRawNotDropped: Rule = {
+export const netRawNotDropped = defineRule<NetRawGrant>({
   id: 'net-raw-not-dropped',
+  target: 'object',
   title: 'Container keeps the NET_RAW capability',
   severity: 'info',
   enabledByDefault: true,
@@ -28,25 +28,25 @@ export const netRawNotDropped: Rule = {
 
   check(object) {
     return containersOf(object).flatMap((ref) => {
-      const findings: FindingDraft[] = [];
+      const findings: FindingDraft<NetRawGrant>[] = [];
       const add = capabilityList(ref, 'add');
       const drop = capabilityList(ref, 'drop');
       for (const item of add.items) {
         if (capabilityName(String(item.value)) === 'NET_RAW') {
-          findings.push({ message: `${capitalise(containerLabel(ref))} adds NET_RAW, which lets it craft raw packets.`, span: item.span, data: { ref, remove: String(item.value) } });
+          findings.push({ message: `${containerSubject(ref)} adds NET_RAW, which lets it craft raw packets.`, span: item.span, data: { ref, remove: String(item.value) } });
         }
       }
       if (drop.state !== 'unknown' && !drop.names.some((n) => ['NET_RAW', 'ALL'].includes(capabilityName(n)))) {
-        findings.push({ message: `${capitalise(containerLabel(ref))} does not drop NET_RAW (nor ALL), which the runtime grants by default.`, span: containerAnchor(ref), data: { ref } });
+        findings.push({ message: `${containerSubject(ref)} does not drop NET_RAW (nor ALL), which the runtime grants by default.`, span: containerAnchor(ref), data: { ref } });
       }
       return findings;
     });
   },
 
   fix(finding, context) {
-    const ref = finding.data?.ref as ContainerRef | undefined;
+    const ref = finding.data?.ref;
     if (!ref) return [];
-    const remove = finding.data?.remove as string | undefined;
+    const remove = finding.data?.remove;
     if (remove !== undefined) {
       const kept = capabilityList(ref, 'add').names.filter((n) => n !== remove);
       return [{ title: `Stop adding ${remove}`, isPreferred: true, edits: context.editor.setIn(ref.container, ['securityContext', 'capabilities', 'add'], kept) }];
@@ -58,4 +58,7 @@ export const netRawNotDropped: Rule = {
       { title: 'Drop ALL capabilities (add back only what the app needs)', isPreferred: false, edits: drop('ALL') },
     ];
   },
-};
+});
+
+/** The container, and the added capability to remove when NET_RAW is added by name. */
+type NetRawGrant = { ref: ContainerRef; remove?: string };

@@ -1,12 +1,13 @@
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { podSpecAnchor } from './support/anchors';
 import { policyCoverage } from './support/networkPolicies';
 import { podLabels } from './support/podTemplate';
 import { objectsOfKind } from './support/scope';
 import { selectorMatches } from './support/selectors';
 
-export const networkPolicyMissing: Rule = {
+export const networkPolicyMissing = defineRule({
   id: 'network-policy-missing',
+  target: 'object',
   title: 'Pods are not isolated by a NetworkPolicy',
   severity: 'info',
   enabledByDefault: false,
@@ -40,4 +41,4 @@ export const networkPolicyMissing: Rule = {
       : `NetworkPolicies select these Pods for ${ingress ? 'ingress' : 'egress'} only; ${ingress ? 'outgoing' : 'incoming'} traffic is not restricted.`;
     return [{ message, span: podSpecAnchor(object) }];
   },
-};
+});

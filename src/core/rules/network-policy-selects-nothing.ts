@@ -1,13 +1,14 @@
 import { child } from '../model/tree';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { keyAnchor, objectAnchor } from './support/anchors';
 import { policyCoverage } from './support/networkPolicies';
 import { podLabels } from './support/podTemplate';
 import { anySurelyNear, podOwnersNear } from './support/scope';
 import { describeSelector, isEmptySelector, selectorMatches } from './support/selectors';
 
-export const networkPolicySelectsNothing: Rule = {
+export const networkPolicySelectsNothing = defineRule({
   id: 'network-policy-selects-nothing',
+  target: 'object',
   title: 'NetworkPolicy selects no Pods',
   severity: 'warning',
   enabledByDefault: true,
@@ -34,4 +35,4 @@ export const networkPolicySelectsNothing: Rule = {
       span: keyAnchor(child(object.root, 'spec'), 'podSelector', objectAnchor(object)),
     }];
   },
-};
+});

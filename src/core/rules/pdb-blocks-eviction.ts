@@ -1,5 +1,5 @@
 import { at, scalarString, type ScalarNode } from '../model/tree';
-import type { FindingDraft, Rule } from './rule';
+import { defineRule, type FindingDraft } from './rule';
 import { autoscaling } from './support/autoscaling';
 import { podLabels } from './support/podTemplate';
 import { podOwnersNear } from './support/scope';
@@ -7,8 +7,9 @@ import { labelSelectorOf, selectorMatches } from './support/selectors';
 import { integerOf } from './support/values';
 import { REPLICATED_KINDS, replicasOf } from './support/workloads';
 
-export const pdbBlocksEviction: Rule = {
+export const pdbBlocksEviction = defineRule<BlockingBudget>({
   id: 'pdb-blocks-eviction',
+  target: 'object',
   title: 'PodDisruptionBudget allows no voluntary disruption',
   severity: 'warning',
   enabledByDefault: true,
@@ -22,7 +23,7 @@ export const pdbBlocksEviction: Rule = {
 
   check(object, context) {
     if (object.kind !== 'PodDisruptionBudget') return [];
-    const findings: FindingDraft[] = [];
+    const findings: FindingDraft<BlockingBudget>[] = [];
     const maxUnavailable = at(object.root, 'spec', 'maxUnavailable');
     if (maxUnavailable?.kind === 'scalar' && ['0', '0%'].includes(String(maxUnavailable.value))) {
       findings.push({ message: 'maxUnavailable is 0: no Pod may ever be evicted, so node drains wait forever.', span: maxUnavailable.span, data: { node: maxUnavailable } });
@@ -51,7 +52,10 @@ export const pdbBlocksEviction: Rule = {
   },
 
   fix(finding, context) {
-    const node = finding.data?.node as ScalarNode | undefined;
+    const node = finding.data?.node;
     return node ? [{ title: 'Allow one Pod at a time to be disrupted (maxUnavailable: 1)', isPreferred: true, edits: context.editor.setScalar(node, 1) }] : [];
   },
-};
+});
+
+/** The written budget value the fix changes. */
+type BlockingBudget = { node: ScalarNode };

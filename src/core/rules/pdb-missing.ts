@@ -1,10 +1,11 @@
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { objectAnchor } from './support/anchors';
 import { budgetsOf } from './support/autoscaling';
 import { replicasOf } from './support/workloads';
 
-export const pdbMissing: Rule = {
+export const pdbMissing = defineRule({
   id: 'pdb-missing',
+  target: 'object',
   title: 'No PodDisruptionBudget protects the replicas',
   severity: 'info',
   enabledByDefault: true,
@@ -27,4 +28,4 @@ export const pdbMissing: Rule = {
     if (!budgets || budgets.length > 0) return [];
     return [{ message: `No PodDisruptionBudget selects the Pods of ${object.address}; a node drain may evict all of them at once.`, span: objectAnchor(object) }];
   },
-};
+});

@@ -1,12 +1,13 @@
 import { at, child } from '../model/tree';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { keyAnchor, objectAnchor } from './support/anchors';
 import { podLabels } from './support/podTemplate';
 import { anySurelyNear, podOwnersNear } from './support/scope';
 import { describeSelector, isEmptySelector, labelSelectorOf, selectorMatches } from './support/selectors';
 
-export const pdbSelectorMatchesNothing: Rule = {
+export const pdbSelectorMatchesNothing = defineRule({
   id: 'pdb-selector-matches-nothing',
+  target: 'object',
   title: 'PodDisruptionBudget selects no Pods',
   severity: 'warning',
   enabledByDefault: true,
@@ -33,4 +34,4 @@ export const pdbSelectorMatchesNothing: Rule = {
       span: keyAnchor(child(object.root, 'spec'), 'selector', objectAnchor(object)),
     }];
   },
-};
+});

@@ -1,7 +1,7 @@
 import type { K8sObject } from '../model/k8sObject';
 import { podSpecOf } from '../model/podSpecs';
 import { at, child, listItems, scalarString, type MapNode, type ValueNode } from '../model/tree';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { podSpecAnchor } from './support/anchors';
 import { podLabels } from './support/podTemplate';
 import { labelSelectorOf, selectorMatches } from './support/selectors';
@@ -28,8 +28,9 @@ function spreads(object: K8sObject, podSpec: MapNode, labels: Record<string, str
   return listItems(child(podSpec, 'topologySpreadConstraints')).some((c) => selectsOwnPods(c, object, labels));
 }
 
-export const podAntiAffinityMissing: Rule = {
+export const podAntiAffinityMissing = defineRule<{ podSpec: MapNode; labels: Record<string, string> }>({
   id: 'pod-anti-affinity-missing',
+  target: 'object',
   title: 'Replicas are not spread across nodes',
   severity: 'info',
   enabledByDefault: true,
@@ -60,8 +61,8 @@ export const podAntiAffinityMissing: Rule = {
   },
 
   fix(finding, context) {
-    const podSpec = finding.data?.podSpec as MapNode | undefined;
-    const labels = finding.data?.labels as Record<string, string> | undefined;
+    const podSpec = finding.data?.podSpec;
+    const labels = finding.data?.labels;
     if (!podSpec || !labels || Object.keys(labels).length === 0) return [];
     const existing = listItems(child(podSpec, 'topologySpreadConstraints'));
     if (existing.some((c) => c.kind !== 'map')) return [];
@@ -73,5 +74,5 @@ export const podAntiAffinityMissing: Rule = {
       edits: context.editor.setIn(podSpec, ['topologySpreadConstraints'], [...current, constraint]),
     }];
   },
-};
+});
 

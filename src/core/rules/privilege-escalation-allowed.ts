@@ -1,12 +1,7 @@
-import { containersOf, type ContainerRef } from '../model/podSpecs';
-import type { Rule } from './rule';
-import { containerAnchor } from './support/anchors';
-import { capitalise } from './support/resourceRules';
-import { containerFlag, containerSecurity } from './support/securityContext';
-import { booleanOf } from './support/values';
-import { containerLabel } from './support/workloads';
+import { containerFlag } from './support/securityContext';
+import { securityFlagRule } from './support/securityFlagRules';
 
-export const privilegeEscalationAllowed: Rule = {
+export const privilegeEscalationAllowed = securityFlagRule({
   id: 'privilege-escalation-allowed',
   title: 'Container allows privilege escalation',
   severity: 'warning',
@@ -27,24 +22,10 @@ export const privilegeEscalationAllowed: Rule = {
   differences:
     'kube-linter only reports an explicit `true`; like Polaris and Checkov we also report the field left out, because ' +
     'escalation is allowed by default. Privileged containers are reported too, without a fix (`privileged-container` fixes them).',
-
-  check(object) {
-    return containersOf(object).flatMap((ref) => {
-      const escalation = containerSecurity(ref, 'allowPrivilegeEscalation');
-      if (escalation.state === 'unknown') return [];
-      if (escalation.state === 'present') {
-        if (booleanOf(escalation.node) !== true) return [];
-        return [{ message: `${capitalise(containerLabel(ref))} sets allowPrivilegeEscalation: true.`, span: escalation.node.span, data: { ref } }];
-      }
-      // A privileged container always allows escalation, and the API refuses `false` next to `privileged: true`.
-      if (containerFlag(ref, 'privileged') === true) return [{ message: `${capitalise(containerLabel(ref))} is privileged, which always allows privilege escalation.`, span: containerAnchor(ref) }];
-      return [{ message: `${capitalise(containerLabel(ref))} does not set allowPrivilegeEscalation: false, so its processes may gain privileges.`, span: containerAnchor(ref), data: { ref } }];
-    });
-  },
-
-  fix(finding, context) {
-    const ref = finding.data?.ref as ContainerRef | undefined;
-    if (!ref) return [];
-    return [{ title: 'Set allowPrivilegeEscalation: false', isPreferred: true, edits: context.editor.setIn(ref.container, ['securityContext', 'allowPrivilegeEscalation'], false) }];
-  },
-};
+  flag: 'allowPrivilegeEscalation',
+  safe: false,
+  missing: (subject) => `${subject} does not set allowPrivilegeEscalation: false, so its processes may gain privileges.`,
+  // A privileged container always allows escalation, and the API refuses `false` next to `privileged: true`.
+  cannotSet: (ref, subject) => (containerFlag(ref, 'privileged') === true ? `${subject} is privileged, which always allows privilege escalation.` : undefined),
+  fix: { title: 'Set allowPrivilegeEscalation: false', isPreferred: true },
+});

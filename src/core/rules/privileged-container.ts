@@ -1,12 +1,6 @@
-import { containersOf } from '../model/podSpecs';
-import type { ScalarNode } from '../model/tree';
-import type { Rule } from './rule';
-import { capitalise } from './support/resourceRules';
-import { containerSecurity } from './support/securityContext';
-import { booleanOf } from './support/values';
-import { containerLabel } from './support/workloads';
+import { securityFlagRule } from './support/securityFlagRules';
 
-export const privilegedContainer: Rule = {
+export const privilegedContainer = securityFlagRule({
   id: 'privileged-container',
   title: 'Container runs privileged',
   severity: 'error',
@@ -25,17 +19,8 @@ export const privilegedContainer: Rule = {
     regula: ['FG_R00485'],
   },
   differences: 'kube-score also fails containers that leave `privileged` unset; unset means not privileged, so we do not.',
-
-  check(object) {
-    return containersOf(object).flatMap((ref) => {
-      const privileged = containerSecurity(ref, 'privileged');
-      if (privileged.state !== 'present' || booleanOf(privileged.node) !== true) return [];
-      return [{ message: `${capitalise(containerLabel(ref))} is privileged: it has every capability and all host devices.`, span: privileged.node.span, data: { node: privileged.node } }];
-    });
-  },
-
-  fix(finding, context) {
-    const node = finding.data?.node as ScalarNode | undefined;
-    return node ? [{ title: 'Set privileged: false', isPreferred: true, edits: context.editor.setScalar(node, false) }] : [];
-  },
-};
+  flag: 'privileged',
+  safe: false,
+  written: (subject) => `${subject} is privileged: it has every capability and all host devices.`,
+  fix: { title: 'Set privileged: false', isPreferred: true },
+});

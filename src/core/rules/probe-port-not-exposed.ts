@@ -1,11 +1,11 @@
 import { child, type ValueNode } from '../model/tree';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { declaredPorts, portsKnown, probePort, PROBES } from './support/probes';
-import { capitalise } from './support/resourceRules';
-import { containerLabel, plannedContainers } from './support/workloads';
+import { containerSubject, plannedContainers } from './support/workloads';
 
-export const probePortNotExposed: Rule = {
+export const probePortNotExposed = defineRule({
   id: 'probe-port-not-exposed',
+  target: 'object',
   title: 'Probe targets a port the container does not declare',
   severity: 'error',
   enabledByDefault: true,
@@ -28,11 +28,11 @@ export const probePortNotExposed: Rule = {
         const node = probePort(child(ref.container, probe));
         if (node?.kind !== 'scalar' || node.value === null) return [];
         const problem = portProblem(node, ports);
-        return problem ? [{ message: `${capitalise(containerLabel(ref))}: ${probe} ${problem}`, span: node.span }] : [];
+        return problem ? [{ message: `${containerSubject(ref)}: ${probe} ${problem}`, span: node.span }] : [];
       });
     });
   },
-};
+});
 
 function portProblem(node: ValueNode & { kind: 'scalar' }, ports: ReturnType<typeof declaredPorts>): string | undefined {
   const value = node.value;

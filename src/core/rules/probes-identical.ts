@@ -1,12 +1,12 @@
 import { child } from '../model/tree';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { keyAnchor } from './support/anchors';
 import { probeTarget } from './support/probes';
-import { capitalise } from './support/resourceRules';
-import { containerLabel, servingContainers } from './support/workloads';
+import { containerSubject, servingContainers } from './support/workloads';
 
-export const probesIdentical: Rule = {
+export const probesIdentical = defineRule({
   id: 'probes-identical',
+  target: 'object',
   title: 'Liveness probe is the same check as the readiness probe',
   severity: 'warning',
   enabledByDefault: true,
@@ -24,9 +24,9 @@ export const probesIdentical: Rule = {
       const liveness = probeTarget(child(ref.container, 'livenessProbe'));
       if (!liveness || liveness !== probeTarget(child(ref.container, 'readinessProbe'))) return [];
       return [{
-        message: `${capitalise(containerLabel(ref))} uses the same check for liveness and readiness; a busy container would be restarted rather than taken out of rotation.`,
+        message: `${containerSubject(ref)} uses the same check for liveness and readiness; a busy container would be restarted rather than taken out of rotation.`,
         span: keyAnchor(ref.container, 'livenessProbe', ref.container.span),
       }];
     });
   },
-};
+});

@@ -1,12 +1,12 @@
 import { containersOf } from '../model/podSpecs';
-import { child, scalarString, type MapNode } from '../model/tree';
-import type { Rule } from './rule';
-import { capitalise } from './support/resourceRules';
+import { child, scalarString, type ValueNode } from '../model/tree';
+import { defineRule } from './rule';
 import { containerSecurity } from './support/securityContext';
-import { containerLabel } from './support/workloads';
+import { containerSubject } from './support/workloads';
 
-export const procMountUnmasked: Rule = {
+export const procMountUnmasked = defineRule<{ securityContext: ValueNode | undefined }>({
   id: 'proc-mount-unmasked',
+  target: 'object',
   title: 'Container sees an unmasked /proc',
   severity: 'warning',
   enabledByDefault: true,
@@ -21,12 +21,12 @@ export const procMountUnmasked: Rule = {
     return containersOf(object).flatMap((ref) => {
       const mount = containerSecurity(ref, 'procMount');
       if (mount.state !== 'present' || scalarString(mount.node) !== 'Unmasked') return [];
-      return [{ message: `${capitalise(containerLabel(ref))} sets procMount: Unmasked.`, span: mount.node.span, data: { securityContext: child(ref.container, 'securityContext') } }];
+      return [{ message: `${containerSubject(ref)} sets procMount: Unmasked.`, span: mount.node.span, data: { securityContext: child(ref.container, 'securityContext') } }];
     });
   },
 
   fix(finding, context) {
-    const securityContext = finding.data?.securityContext as MapNode | undefined;
+    const securityContext = finding.data?.securityContext;
     return securityContext?.kind === 'map' ? [{ title: 'Remove procMount: Unmasked', isPreferred: true, edits: context.editor.deleteKey(securityContext, 'procMount') }] : [];
   },
-};
+});

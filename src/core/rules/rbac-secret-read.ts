@@ -1,9 +1,10 @@
 import type { K8sObject } from '../model/k8sObject';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { coversCoreGroup, isRole, listPhrase, namespacePhrase, policyRules, readingVerbs } from './support/rbac';
 
-export const rbacSecretRead: Rule = {
+export const rbacSecretRead = defineRule({
   id: 'rbac-secret-read',
+  target: 'object',
   title: 'Role can read Secrets',
   severity: 'info',
   enabledByDefault: true,
@@ -41,7 +42,7 @@ export const rbacSecretRead: Rule = {
       }));
     });
   },
-};
+});
 
 function scopeOf(object: K8sObject): string {
   return object.kind === 'ClusterRole' ? 'wherever it is bound (in every namespace through a ClusterRoleBinding)' : namespacePhrase(object);

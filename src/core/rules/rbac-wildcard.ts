@@ -1,8 +1,9 @@
-import type { FindingDraft, Rule } from './rule';
+import { defineRule, type FindingDraft } from './rule';
 import { coversCoreGroup, grantsSomething, groupsPhrase, has, isRole, listPhrase, namesPhrase, policyRules, readingVerbs, targetsPhrase, verbsPhrase, type PolicyRule } from './support/rbac';
 
-export const rbacWildcard: Rule = {
+export const rbacWildcard = defineRule({
   id: 'rbac-wildcard',
+  target: 'object',
   title: 'Role grants a wildcard ("*")',
   severity: 'warning',
   enabledByDefault: true,
@@ -47,7 +48,7 @@ export const rbacWildcard: Rule = {
       })),
     ]);
   },
-};
+});
 
 /** Verbs beyond reading and writing that "*" also grants on the resources of this rule. */
 function specialVerbs(rule: PolicyRule): string[] {

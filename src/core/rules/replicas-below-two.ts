@@ -1,11 +1,12 @@
 import { at, type MapNode } from '../model/tree';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { objectAnchor } from './support/anchors';
 import { autoscaling } from './support/autoscaling';
 import { replicasOf } from './support/workloads';
 
-export const replicasBelowTwo: Rule = {
+export const replicasBelowTwo = defineRule<{ root: MapNode }>({
   id: 'replicas-below-two',
+  target: 'object',
   title: 'Deployment runs a single replica',
   severity: 'info',
   enabledByDefault: true,
@@ -33,7 +34,7 @@ export const replicasBelowTwo: Rule = {
   },
 
   fix(finding, context) {
-    const root = finding.data?.root as MapNode | undefined;
+    const root = finding.data?.root;
     return root ? [{ title: 'Run 2 replicas', isPreferred: true, edits: context.editor.setIn(root, ['spec', 'replicas'], 2) }] : [];
   },
-};
+});

@@ -1,10 +1,11 @@
-import { child, type MapNode } from '../model/tree';
-import type { Rule } from './rule';
+import { child, type ValueNode } from '../model/tree';
+import { defineRule } from './rule';
 import { autoscalersOf } from './support/autoscaling';
 import { field } from './support/values';
 
-export const replicasSetWithHpa: Rule = {
+export const replicasSetWithHpa = defineRule<{ spec: ValueNode | undefined }>({
   id: 'replicas-set-with-hpa',
+  target: 'object',
   title: 'Autoscaled workload also sets replicas',
   severity: 'warning',
   enabledByDefault: true,
@@ -30,7 +31,7 @@ export const replicasSetWithHpa: Rule = {
   },
 
   fix(finding, context) {
-    const spec = finding.data?.spec as MapNode | undefined;
+    const spec = finding.data?.spec;
     return spec?.kind === 'map' ? [{ title: 'Remove spec.replicas (the autoscaler owns it)', isPreferred: true, edits: context.editor.deleteKey(spec, 'replicas') }] : [];
   },
-};
+});

@@ -1,14 +1,15 @@
 import type { ScalarNode } from '../model/tree';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { parseQuantity } from './support/quantities';
-import { capitalise, resourceValue, type ResourceName } from './support/resourceRules';
-import { containerLabel, plannedContainers } from './support/workloads';
+import { resourceValue, type ResourceName } from './support/resourceRules';
+import { containerSubject, plannedContainers } from './support/workloads';
 
 const RESOURCES: ResourceName[] = ['cpu', 'memory', 'ephemeral-storage'];
 
 /** A request larger than its limit: the API server rejects the Pod. */
-export const requestsExceedLimits: Rule = {
+export const requestsExceedLimits = defineRule<{ request: ScalarNode; limit: ScalarNode }>({
   id: 'requests-exceed-limits',
+  target: 'object',
   title: 'Resource request is larger than its limit',
   severity: 'error',
   enabledByDefault: true,
@@ -29,7 +30,7 @@ export const requestsExceedLimits: Rule = {
       const limited = parseQuantity(limit.value);
       if (requested === undefined || limited === undefined || requested <= limited) return [];
       return [{
-        message: `${capitalise(containerLabel(ref))} requests ${String(request.value)} ${resource} but is limited to ${String(limit.value)}; the API server rejects this Pod.`,
+        message: `${containerSubject(ref)} requests ${String(request.value)} ${resource} but is limited to ${String(limit.value)}; the API server rejects this Pod.`,
         span: request.span,
         data: { request, limit },
       }];
@@ -37,9 +38,9 @@ export const requestsExceedLimits: Rule = {
   },
 
   fix(finding, context) {
-    const request = finding.data?.request as ScalarNode | undefined;
-    const limit = finding.data?.limit as ScalarNode | undefined;
+    const request = finding.data?.request;
+    const limit = finding.data?.limit;
     if (!request || !limit || limit.value === null) return [];
     return [{ title: `Lower the request to the limit (${String(limit.value)})`, isPreferred: true, edits: context.editor.setScalar(request, limit.value) }];
   },
-};
+});

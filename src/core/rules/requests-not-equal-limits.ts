@@ -1,16 +1,16 @@
 import type { ContainerRef } from '../model/podSpecs';
-import type { ScalarNode } from '../model/tree';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { containerAnchor } from './support/anchors';
 import { parseQuantity } from './support/quantities';
-import { capitalise, resourceValue } from './support/resourceRules';
-import { containerLabel, plannedContainers } from './support/workloads';
+import { resourceValue } from './support/resourceRules';
+import { containerSubject, plannedContainers } from './support/workloads';
 
 const RESOURCES = ['cpu', 'memory'] as const;
 
 /** Guaranteed QoS needs every container's CPU and memory requests equal to their limits. */
-export const requestsNotEqualLimits: Rule = {
+export const requestsNotEqualLimits = defineRule<{ ref: ContainerRef }>({
   id: 'requests-not-equal-limits',
+  target: 'object',
   title: 'Requests differ from limits (Pod is not in the Guaranteed QoS class)',
   severity: 'info',
   enabledByDefault: false,
@@ -39,7 +39,7 @@ export const requestsNotEqualLimits: Rule = {
       }
       if (differing.length === 0) return [];
       return [{
-        message: `${capitalise(containerLabel(ref))} keeps the Pod out of the Guaranteed QoS class: ${differing.join('; ')}.`,
+        message: `${containerSubject(ref)} keeps the Pod out of the Guaranteed QoS class: ${differing.join('; ')}.`,
         span: containerAnchor(ref),
         data: { ref },
       }];
@@ -47,7 +47,7 @@ export const requestsNotEqualLimits: Rule = {
   },
 
   fix(finding, context) {
-    const ref = finding.data?.ref as ContainerRef | undefined;
+    const ref = finding.data?.ref;
     if (!ref) return [];
     const edits = [];
     for (const resource of RESOURCES) {
@@ -55,9 +55,9 @@ export const requestsNotEqualLimits: Rule = {
       const limit = resourceValue(ref, 'limits', resource);
       if (typeof limit !== 'object' || limit.value === null) return [];
       if (typeof request === 'object' && parseQuantity(request.value) !== parseQuantity(limit.value)) {
-        edits.push(...context.editor.setScalar(request as ScalarNode, limit.value));
+        edits.push(...context.editor.setScalar(request, limit.value));
       }
     }
     return edits.length ? [{ title: 'Set CPU and memory requests equal to the limits', isPreferred: true, edits }] : [];
   },
-};
+});

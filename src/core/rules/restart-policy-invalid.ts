@@ -1,6 +1,6 @@
 import { podSpecOf } from '../model/podSpecs';
 import { scalarString, type MapNode } from '../model/tree';
-import type { Fix, Rule } from './rule';
+import { defineRule, type Fix } from './rule';
 import { podSpecAnchor } from './support/anchors';
 import { field } from './support/values';
 import { isBatch } from './support/workloads';
@@ -8,8 +8,9 @@ import { isBatch } from './support/workloads';
 /** Controllers whose Pods must run forever: only `Always` is accepted in their templates. */
 const ALWAYS_ONLY = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController']);
 
-export const restartPolicyInvalid: Rule = {
+export const restartPolicyInvalid = defineRule<{ podSpec: MapNode; batch: boolean }>({
   id: 'restart-policy-invalid',
+  target: 'object',
   title: 'restartPolicy is not allowed for this kind of workload',
   severity: 'error',
   enabledByDefault: true,
@@ -42,7 +43,7 @@ export const restartPolicyInvalid: Rule = {
   },
 
   fix(finding, context) {
-    const podSpec = finding.data?.podSpec as MapNode | undefined;
+    const podSpec = finding.data?.podSpec;
     if (!podSpec) return [];
     if (finding.data?.batch !== true) return [{ title: 'Remove restartPolicy (Always is the default)', isPreferred: true, edits: context.editor.deleteKey(podSpec, 'restartPolicy') }];
     const fixes: Fix[] = [
@@ -51,4 +52,4 @@ export const restartPolicyInvalid: Rule = {
     ];
     return fixes;
   },
-};
+});

@@ -1,10 +1,12 @@
+import type { ManifestEditor, TextEdit } from '../model/edit';
 import type { K8sObject } from '../model/k8sObject';
-import type { Span } from '../model/tree';
 import type { ParsedFileBase } from '../model/parsedFile';
-import type { ManifestEditor } from './editor';
+import type { Severity } from '../model/severity';
+import type { Span } from '../model/tree';
 import type { TerraformBlock } from '../terraform/terraformBlocks';
 
-export type Severity = 'error' | 'warning' | 'info' | 'hint';
+// Findings and fixes speak of these; they live in model/ so the parse layer and config need not import rules.
+export type { Severity, TextEdit };
 
 /** Ids of the same idea in the tools users already know, so findings can be matched and suppressions migrated. */
 export interface Equivalents {
@@ -30,22 +32,20 @@ export interface RuleContext {
 }
 
 /** What a rule reports; the engine adds the rule id, severity and object. */
-export interface FindingDraft {
+export interface FindingDraft<D = unknown> {
   message: string;
   span: Span;
-  /** Anything `fix` needs later (e.g. the offending node). Never serialised. */
-  data?: Record<string, unknown>;
+  /** What the rule's `fix` needs later (e.g. the offending node), typed by the rule. Never serialised. */
+  data?: D;
 }
 
-export interface Finding extends FindingDraft {
+export interface Finding<D = unknown> extends FindingDraft<D> {
   ruleId: string;
   severity: Severity;
   /** The container the finding points into, when it points into one (filled in by the engine). */
   container?: string;
   object: Pick<K8sObject, 'address' | 'kind' | 'name' | 'namespace' | 'language' | 'documentIndex'>;
 }
-
-export interface TextEdit { span: Span; newText: string }
 
 export interface Fix {
   title: string;
@@ -54,7 +54,8 @@ export interface Fix {
   edits: TextEdit[];
 }
 
-export interface Rule {
+/** What describes a rule, without its behaviour: the single source of rule metadata (docs/rules.md, `cnc rules`). */
+export interface RuleMetadata {
   id: string;
   title: string;
   severity: Severity;
@@ -68,16 +69,39 @@ export interface Rule {
   equivalents: Equivalents;
   /** Where and why the rule deliberately differs from its equivalents (shown in the rule docs). */
   differences?: string;
-  check(object: K8sObject, context: RuleContext): FindingDraft[];
-  /** Terraform-only rules: checks one top-level block of a `.tf` file (resource, data, module, provider, ...). */
-  checkTerraform?(block: TerraformBlock, context: RuleContext): FindingDraft[];
-  fix?(finding: Finding, context: RuleContext): Fix[];
 }
 
-/** What describes a rule, without its behaviour: what rule factories receive and pass on. */
-export type RuleMetadata = Pick<Rule, 'id' | 'title' | 'severity' | 'enabledByDefault' | 'concept' | 'rationale' | 'remediation' | 'equivalents' | 'differences'>;
+/**
+ * What a rule's `check` looks at. `object`: every Kubernetes object, from YAML or from Terraform `kubernetes_*`
+ * resources. `terraform-block`: every top-level block of a `.tf` file (resource, data, module, provider, ...).
+ * Helm values and Kustomizations would be further members of `RuleTarget` and of `Rule`.
+ */
+interface RuleTargets {
+  object: K8sObject;
+  'terraform-block': TerraformBlock;
+}
+type RuleTarget = keyof RuleTargets;
 
-/** Exactly the metadata fields of a factory's spec (the spec's other fields configure its behaviour). */
+/** A rule on one kind of target; `D` is the data its check hands to its fix. */
+interface RuleOf<T extends RuleTarget, D> extends RuleMetadata {
+  target: T;
+  check(target: RuleTargets[T], context: RuleContext): FindingDraft<D>[];
+  /** The fixes of one of this rule's findings; `finding.data` is what `check` put there. */
+  fix?(finding: Finding<D>, context: RuleContext): Fix[];
+}
+
+/** Every rule, discriminated by `target`. `D` is only known inside a rule; the registry holds `Rule` (unknown data). */
+export type Rule<D = unknown> = { [T in RuleTarget]: RuleOf<T, D> }[RuleTarget];
+
+/**
+ * Declares a rule. `D` is the type of `FindingDraft.data` its check produces, so its fix receives it typed:
+ * `defineRule<{ ref: ContainerRef }>({ target: 'object', ..., check, fix })`.
+ */
+export function defineRule<D = never>(rule: Rule<D>): Rule<D> {
+  return rule;
+}
+
+/** Exactly the metadata fields of a rule or a family's spec (the spec's other fields configure its behaviour). */
 export function ruleMetadata(spec: RuleMetadata): RuleMetadata {
   const { id, title, severity, enabledByDefault, concept, rationale, remediation, equivalents, differences } = spec;
   return { id, title, severity, enabledByDefault, concept, rationale, remediation, equivalents, differences };

@@ -1,13 +1,13 @@
 import { containersOf, type ContainerRef } from '../model/podSpecs';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { containerAnchor } from './support/anchors';
-import { capitalise } from './support/resourceRules';
 import { effectiveSecurity } from './support/securityContext';
 import { booleanOf, integerOf } from './support/values';
-import { containerLabel } from './support/workloads';
+import { containerSubject } from './support/workloads';
 
-export const runAsRootAllowed: Rule = {
+export const runAsRootAllowed = defineRule<{ ref: ContainerRef }>({
   id: 'run-as-root-allowed',
+  target: 'object',
   title: 'Container may run as root',
   severity: 'warning',
   enabledByDefault: true,
@@ -34,16 +34,16 @@ export const runAsRootAllowed: Rule = {
       if (nonRoot.state === 'unknown' || user.state === 'unknown') return [];
       if (user.state === 'present') {
         const uid = integerOf(user.node);
-        if (uid === 0) return [{ message: `${capitalise(containerLabel(ref))} runs as root (runAsUser: 0).`, span: user.node.span }];
+        if (uid === 0) return [{ message: `${containerSubject(ref)} runs as root (runAsUser: 0).`, span: user.node.span }];
         if (uid === undefined || uid > 0) return [];
       }
       if (nonRoot.state === 'present' && booleanOf(nonRoot.node) === true) return [];
-      return [{ message: `${capitalise(containerLabel(ref))} may run as root: neither runAsNonRoot: true nor a non-zero runAsUser applies to it.`, span: containerAnchor(ref), data: { ref } }];
+      return [{ message: `${containerSubject(ref)} may run as root: neither runAsNonRoot: true nor a non-zero runAsUser applies to it.`, span: containerAnchor(ref), data: { ref } }];
     });
   },
 
   fix(finding, context) {
-    const ref = finding.data?.ref as ContainerRef | undefined;
+    const ref = finding.data?.ref;
     if (!ref) return [];
     return [{
       title: 'Set runAsNonRoot: true (the image must run as a non-root user)',
@@ -51,4 +51,4 @@ export const runAsRootAllowed: Rule = {
       edits: context.editor.setIn(ref.container, ['securityContext', 'runAsNonRoot'], true, 'TODO: check the image runs as a non-root USER'),
     }];
   },
-};
+});

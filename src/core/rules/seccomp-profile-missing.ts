@@ -1,12 +1,11 @@
 import type { K8sObject } from '../model/k8sObject';
 import { containersOf, podSpecOf } from '../model/podSpecs';
 import { scalarString, type MapNode, type ScalarNode } from '../model/tree';
-import type { FindingDraft, Rule } from './rule';
+import { defineRule, type FindingDraft } from './rule';
 import { podSpecAnchor } from './support/anchors';
 import { annotationMaps } from './support/podTemplate';
-import { capitalise } from './support/resourceRules';
 import { field } from './support/values';
-import { containerLabel } from './support/workloads';
+import { containerSubject } from './support/workloads';
 
 const CONFINED = new Set(['RuntimeDefault', 'Localhost']);
 /** Annotations that set a Pod's profile before the securityContext field existed (1.19). */
@@ -19,13 +18,14 @@ function profileType(owner: MapNode): ScalarNode | 'missing' | 'unknown' {
   return state.node.kind === 'scalar' ? state.node : 'unknown';
 }
 
-function unconfined(node: ScalarNode, who: string): FindingDraft[] {
+function unconfined(node: ScalarNode, who: string): FindingDraft<ProfileGap>[] {
   const type = scalarString(node);
   return type && !CONFINED.has(type) ? [{ message: `${who} sets seccompProfile type ${type}: every system call is allowed.`, span: node.span, data: { node } }] : [];
 }
 
-export const seccompProfileMissing: Rule = {
+export const seccompProfileMissing = defineRule<ProfileGap>({
   id: 'seccomp-profile-missing',
+  target: 'object',
   title: 'Pod has no seccomp profile',
   severity: 'info',
   enabledByDefault: true,
@@ -50,13 +50,13 @@ export const seccompProfileMissing: Rule = {
   check(object) {
     const podSpec = podSpecOf(object);
     if (!podSpec) return [];
-    const findings: FindingDraft[] = [];
+    const findings: FindingDraft<ProfileGap>[] = [];
     const podType = profileType(podSpec);
     if (typeof podType === 'object') findings.push(...unconfined(podType, 'The Pod'));
     const uncovered: string[] = [];
     for (const ref of containersOf(object)) {
       const own = profileType(ref.container);
-      if (typeof own === 'object') findings.push(...unconfined(own, capitalise(containerLabel(ref))));
+      if (typeof own === 'object') findings.push(...unconfined(own, containerSubject(ref)));
       else if (own === 'missing') uncovered.push(ref.name);
     }
     if (podType === 'missing' && uncovered.length > 0 && !hasLegacyAnnotation(object)) {
@@ -70,16 +70,19 @@ export const seccompProfileMissing: Rule = {
   },
 
   fix(finding, context) {
-    const node = finding.data?.node as ScalarNode | undefined;
-    if (node) return [{ title: 'Use the RuntimeDefault seccomp profile', isPreferred: true, edits: context.editor.setScalar(node, 'RuntimeDefault') }];
-    const podSpec = finding.data?.podSpec as MapNode | undefined;
-    if (!podSpec) return [];
+    const data = finding.data;
+    if (!data) return [];
+    if ('node' in data) return [{ title: 'Use the RuntimeDefault seccomp profile', isPreferred: true, edits: context.editor.setScalar(data.node, 'RuntimeDefault') }];
+    const { podSpec } = data;
     return [{ title: 'Set the Pod seccomp profile to RuntimeDefault', isPreferred: true, edits: context.editor.setIn(podSpec, ['securityContext', 'seccompProfile', 'type'], 'RuntimeDefault') }];
   },
-};
+});
 
 /** Whether a legacy annotation sets a profile (or might: a value known only at plan time counts as set). */
 function hasLegacyAnnotation(object: K8sObject): boolean {
   return annotationMaps(object).some((map) => map.kind === 'unknown' || (map.kind === 'map' && map.entries.some((e) =>
     LEGACY_POD_ANNOTATIONS.includes(e.key) && (e.value.kind === 'unknown' || (e.value.kind === 'scalar' && e.value.value !== null && e.value.value !== 'unconfined')))));
 }
+
+/** The `Unconfined` profile type the fix replaces, or the Pod spec to give a profile. */
+type ProfileGap = { node: ScalarNode } | { podSpec: MapNode };

@@ -1,15 +1,15 @@
 import { containersOf } from '../model/podSpecs';
 import { child, listItems, scalarString } from '../model/tree';
-import type { Rule } from './rule';
-import { capitalise } from './support/resourceRules';
-import { containerLabel } from './support/workloads';
+import { defineRule } from './rule';
+import { containerSubject } from './support/workloads';
 
 /** Names that suggest a credential; names that point at one (a file, a URL, an id) are not. */
 const SECRET_NAME = /(secret|passw(or)?d|pwd|token|api[-_]?key|private[-_]?key|credential|access[-_]?key)/i;
 const REFERENCE_NAME = /(_|-)(file|path|dir|url|uri|endpoint|name|id|header|type|kind|ref)$/i;
 
-export const secretInEnvValue: Rule = {
+export const secretInEnvValue = defineRule({
   id: 'secret-in-env-value',
+  target: 'object',
   title: 'Credential written into an environment variable',
   severity: 'warning',
   enabledByDefault: true,
@@ -33,7 +33,7 @@ export const secretInEnvValue: Rule = {
       if (!name || !value || valueNode?.kind !== 'scalar' || !SECRET_NAME.test(name) || REFERENCE_NAME.test(name)) return [];
       // References to other variables and on/off switches (MYSQL_ALLOW_EMPTY_PASSWORD: "yes") are not credentials.
       if (/^\$\(.*\)$/.test(value) || /^(true|false|yes|no|on|off|0|1)$/i.test(value.trim())) return [];
-      return [{ message: `${capitalise(containerLabel(ref))} sets ${name} to a literal value; credentials belong in a Secret.`, span: valueNode.span }];
+      return [{ message: `${containerSubject(ref)} sets ${name} to a literal value; credentials belong in a Secret.`, span: valueNode.span }];
     }));
   },
-};
+});

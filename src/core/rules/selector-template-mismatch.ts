@@ -1,5 +1,5 @@
 import { at, child, type MapNode } from '../model/tree';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { keyAnchor, objectAnchor } from './support/anchors';
 import { podLabels, podTemplateOf } from './support/podTemplate';
 import { describeSelector, labelSelectorOf, mapSelectorOf, selectorMatches, type LabelSelector } from './support/selectors';
@@ -7,8 +7,9 @@ import { booleanOf } from './support/values';
 
 const LABEL_SELECTOR_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job']);
 
-export const selectorTemplateMismatch: Rule = {
+export const selectorTemplateMismatch = defineRule<{ selector: LabelSelector; labels: Record<string, string>; template: MapNode | undefined }>({
   id: 'selector-template-mismatch',
+  target: 'object',
   title: "Workload selector does not match its Pod template's labels",
   severity: 'error',
   enabledByDefault: true,
@@ -32,9 +33,9 @@ export const selectorTemplateMismatch: Rule = {
   },
 
   fix(finding, context) {
-    const selector = finding.data?.selector as LabelSelector | undefined;
-    const labels = finding.data?.labels as Record<string, string> | undefined;
-    const template = finding.data?.template as MapNode | undefined;
+    const selector = finding.data?.selector;
+    const labels = finding.data?.labels;
+    const template = finding.data?.template;
     if (!selector || !labels || !template) return [];
     const needed = Object.fromEntries(Object.entries(selector.matchLabels).filter(([k, v]) => labels[k] !== v));
     // Only matchLabels can be copied; when expressions still fail, the right labels are a human decision.
@@ -45,7 +46,7 @@ export const selectorTemplateMismatch: Rule = {
       edits: context.editor.setIn(template, ['metadata', 'labels'], needed),
     }];
   },
-};
+});
 
 function selectorOf(object: { kind?: string; root: MapNode }): LabelSelector | undefined {
   const node = at(object.root, 'spec', 'selector');

@@ -1,12 +1,13 @@
 import { child } from '../model/tree';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { keyAnchor, objectAnchor } from './support/anchors';
 import { podLabels } from './support/podTemplate';
 import { describeSelector, selectorMatches } from './support/selectors';
 import { podsOfService, serviceSelector } from './support/services';
 
-export const serviceSelectorMatchesNothing: Rule = {
+export const serviceSelectorMatchesNothing = defineRule({
   id: 'service-selector-matches-nothing',
+  target: 'object',
   title: 'Service selector matches no Pod template',
   severity: 'warning',
   enabledByDefault: true,
@@ -42,4 +43,4 @@ export const serviceSelectorMatchesNothing: Rule = {
       span: anchor,
     }];
   },
-};
+});

@@ -1,11 +1,12 @@
 import { containersOf } from '../model/podSpecs';
 import { at, child, listItems } from '../model/tree';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { declaredPorts, portsKnown } from './support/probes';
 import { podsOfService } from './support/services';
 
-export const serviceTargetPortMissing: Rule = {
+export const serviceTargetPortMissing = defineRule({
   id: 'service-target-port-missing',
+  target: 'object',
   title: 'Service targets a named port no selected container declares',
   severity: 'warning',
   enabledByDefault: true,
@@ -28,4 +29,4 @@ export const serviceTargetPortMissing: Rule = {
       return [{ message: `targetPort "${target.value}" is not a port name of any container selected by this Service (${matched.map((o) => o.address).join(', ')}).`, span: target.span }];
     });
   },
-};
+});

@@ -1,8 +1,9 @@
 import { at, scalarString } from '../model/tree';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
-export const serviceTypeNodePort: Rule = {
+export const serviceTypeNodePort = defineRule({
   id: 'service-type-nodeport',
+  target: 'object',
   title: 'Service is exposed on every node (NodePort)',
   severity: 'info',
   enabledByDefault: true,
@@ -19,4 +20,4 @@ export const serviceTypeNodePort: Rule = {
     if (scalarString(node) !== 'NodePort' || !node) return [];
     return [{ message: `${object.address} is a NodePort Service: it listens on a port of every node.`, span: node.span }];
   },
-};
+});

@@ -1,5 +1,5 @@
 import { at, child, scalarString } from '../model/tree';
-import type { FindingDraft, Rule } from './rule';
+import { defineRule, type FindingDraft } from './rule';
 import { keyAnchor, objectAnchor } from './support/anchors';
 import { podLabels } from './support/podTemplate';
 import { anySurelyNear, objectsOfKind } from './support/scope';
@@ -7,8 +7,9 @@ import { selectorMatches } from './support/selectors';
 import { serviceSelector } from './support/services';
 import { field } from './support/values';
 
-export const statefulsetServiceName: Rule = {
+export const statefulsetServiceName = defineRule({
   id: 'statefulset-service-name',
+  target: 'object',
   title: 'StatefulSet has no matching headless Service',
   severity: 'warning',
   enabledByDefault: true,
@@ -49,4 +50,4 @@ export const statefulsetServiceName: Rule = {
     }
     return findings;
   },
-};
+});

@@ -1,6 +1,6 @@
 import { podSpecOf } from '../model/podSpecs';
 import { at, child, listItems, scalarString } from '../model/tree';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
 /** Sysctls Kubernetes allows by default (namespaced and isolated per Pod). */
 const SAFE = new Set([
@@ -16,8 +16,9 @@ const SAFE = new Set([
   'net.ipv4.tcp_keepalive_probes',
 ]);
 
-export const unsafeSysctls: Rule = {
+export const unsafeSysctls = defineRule({
   id: 'unsafe-sysctls',
+  target: 'object',
   title: 'Pod sets a sysctl outside the safe set',
   severity: 'warning',
   enabledByDefault: true,
@@ -38,4 +39,4 @@ export const unsafeSysctls: Rule = {
       return [{ message: `Sysctl "${name}" is not in the safe set; the kubelet rejects the Pod unless the node allows it.`, span: nameNode.span }];
     });
   },
-};
+});

@@ -1,12 +1,6 @@
-import { containersOf, type ContainerRef } from '../model/podSpecs';
-import type { Rule } from './rule';
-import { containerAnchor } from './support/anchors';
-import { capitalise } from './support/resourceRules';
-import { containerSecurity } from './support/securityContext';
-import { booleanOf } from './support/values';
-import { containerLabel } from './support/workloads';
+import { securityFlagRule } from './support/securityFlagRules';
 
-export const writableRootFilesystem: Rule = {
+export const writableRootFilesystem = securityFlagRule({
   id: 'writable-root-filesystem',
   title: 'Container root filesystem is writable',
   severity: 'info',
@@ -24,26 +18,12 @@ export const writableRootFilesystem: Rule = {
     checkov: ['CKV_K8S_22'],
     datree: ['CONTAINERS_INCORRECT_READONLYROOTFILESYSTEM_VALUE'],
   },
-
-  check(object) {
-    return containersOf(object).flatMap((ref) => {
-      const readOnly = containerSecurity(ref, 'readOnlyRootFilesystem');
-      if (readOnly.state === 'unknown') return [];
-      if (readOnly.state === 'present') {
-        if (booleanOf(readOnly.node) !== false) return [];
-        return [{ message: `${capitalise(containerLabel(ref))} sets readOnlyRootFilesystem: false.`, span: readOnly.node.span, data: { ref } }];
-      }
-      return [{ message: `${capitalise(containerLabel(ref))} can write to its root filesystem (readOnlyRootFilesystem is not true).`, span: containerAnchor(ref), data: { ref } }];
-    });
+  flag: 'readOnlyRootFilesystem',
+  safe: true,
+  missing: (subject) => `${subject} can write to its root filesystem (readOnlyRootFilesystem is not true).`,
+  fix: {
+    title: 'Set readOnlyRootFilesystem: true (mount emptyDir where the app writes)',
+    isPreferred: false,
+    comment: 'TODO: mount an emptyDir at paths the app writes to',
   },
-
-  fix(finding, context) {
-    const ref = finding.data?.ref as ContainerRef | undefined;
-    if (!ref) return [];
-    return [{
-      title: 'Set readOnlyRootFilesystem: true (mount emptyDir where the app writes)',
-      isPreferred: false,
-      edits: context.editor.setIn(ref.container, ['securityContext', 'readOnlyRootFilesystem'], true, 'TODO: mount an emptyDir at paths the app writes to'),
-    }];
-  },
-};
+});

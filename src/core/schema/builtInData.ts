@@ -30,6 +30,8 @@ export const SCHEMA_FILE = 'schema.json';
 
 let explicitDir: string | undefined;
 let loaded: BuiltInData | undefined;
+/** Set once the data was looked for and is not there, so lookups answer `undefined` without searching again. */
+let unavailable = false;
 
 /**
  * Tells where dist/kubernetes is when the default search (beside the running bundle) cannot find it.
@@ -38,6 +40,7 @@ let loaded: BuiltInData | undefined;
 export function setKubernetesDataDir(dir: string): void {
   explicitDir = dir;
   loaded = undefined;
+  unavailable = false;
 }
 
 /**
@@ -45,17 +48,38 @@ export function setKubernetesDataDir(dir: string): void {
  * benchmark (run from src/ or bench/out/) find <root>/dist/kubernetes.
  */
 export function kubernetesDataDir(): string {
+  explicitDir ??= searchDataDir();
   if (explicitDir) return explicitDir;
+  throw new Error(`Kubernetes API data (${DATA_DIR_NAME}/${FIELDS_FILE}) not found near ${__dirname}; run npm run build.`);
+}
+
+function searchDataDir(): string | undefined {
   let dir = __dirname;
   for (let i = 0; i < 6; i++) {
     for (const candidate of [path.join(dir, DATA_DIR_NAME), path.join(dir, 'dist', DATA_DIR_NAME)]) {
-      if (fs.existsSync(path.join(candidate, FIELDS_FILE))) return (explicitDir = candidate);
+      if (fs.existsSync(path.join(candidate, FIELDS_FILE))) return candidate;
     }
     const parent = path.dirname(dir);
     if (parent === dir) break;
     dir = parent;
   }
-  throw new Error(`Kubernetes API data (${DATA_DIR_NAME}/${FIELDS_FILE}) not found near ${__dirname}; run npm run build.`);
+  return undefined;
+}
+
+/**
+ * The API data when it is there; undefined when it is not (a development tree that has not been built), decided
+ * once. Lookups (kinds, fields, docs) use this and answer "unknown"; what cannot work without the data (the JSON
+ * schema) uses `builtInData`, which says what is missing.
+ */
+export function availableBuiltInData(): BuiltInData | undefined {
+  if (loaded) return loaded;
+  if (unavailable) return undefined;
+  const dir = explicitDir ?? searchDataDir();
+  if (!dir || !fs.existsSync(path.join(dir, FIELDS_FILE))) {
+    unavailable = true;
+    return undefined;
+  }
+  return builtInData();
 }
 
 /** Loads dist/kubernetes/fields.json once per process; types are decoded on first use. */

@@ -1,5 +1,5 @@
 import { groupOf, isBuiltInGroup, type TypeSpec } from './apiTypes';
-import { builtInData } from './builtInData';
+import { availableBuiltInData, type BuiltInData } from './builtInData';
 import { customKind, customType } from './customResources';
 
 /** Which API type a document's apiVersion/kind is, and where it comes from. */
@@ -18,15 +18,16 @@ export interface KindInfo {
 
 /** Looks up any type: generated Kubernetes types first, then the custom resources we document. */
 export function typeSpec(id: string): TypeSpec | undefined {
-  return builtInData().type(id) ?? customType(id, (b) => builtInData().type(b));
+  const data = availableBuiltInData();
+  return data && (data.type(id) ?? customType(id, (b) => data.type(b)));
 }
 
 export function resolveKind(apiVersion: string | undefined, kind: string | undefined): KindInfo | undefined {
-  if (!apiVersion || !kind) return undefined;
-  const data = builtInData();
+  const data = availableBuiltInData();
+  if (!apiVersion || !kind || !data) return undefined;
   const group = groupOf(apiVersion);
   const exact = data.kindType(apiVersion, kind);
-  if (exact) return builtIn(apiVersion, kind, exact, apiVersion, true);
+  if (exact) return builtIn(data, apiVersion, kind, exact, apiVersion, true);
   const custom = customKind(group, kind);
   if (custom) {
     const version = apiVersion.slice(group.length + 1);
@@ -38,20 +39,20 @@ export function resolveKind(apiVersion: string | undefined, kind: string | undef
   const served = data.versionsOf(kind, group)[0] ?? data.kinds().filter((k) => k.kind === kind).map((k) => k.apiVersion)
     .sort((a, b) => stability(a) - stability(b))[0];
   const typeId = served ? data.kindType(served, kind) : undefined;
-  return served && typeId ? builtIn(apiVersion, kind, typeId, served, false) : undefined;
+  return served && typeId ? builtIn(data, apiVersion, kind, typeId, served, false) : undefined;
 }
 
-function builtIn(apiVersion: string, kind: string, typeId: string, describedVersion: string, exactVersion: boolean): KindInfo {
-  return { apiVersion, kind, typeId, source: 'kubernetes', exactVersion, describedVersion, docsUrl: apiReferenceUrl(describedVersion, kind) };
+function builtIn(data: BuiltInData, apiVersion: string, kind: string, typeId: string, describedVersion: string, exactVersion: boolean): KindInfo {
+  return { apiVersion, kind, typeId, source: 'kubernetes', exactVersion, describedVersion, docsUrl: apiReferenceUrl(data, describedVersion, kind) };
 }
 
 const stability = (apiVersion: string) => (/alpha/.test(apiVersion) ? 2 : /beta/.test(apiVersion) ? 1 : 0);
 
 /** The kind's entry in the one-page Kubernetes API reference of the release the data was generated from. */
-export function apiReferenceUrl(apiVersion: string, kind: string): string {
+function apiReferenceUrl(data: BuiltInData, apiVersion: string, kind: string): string {
   const group = groupOf(apiVersion);
   const version = group ? apiVersion.slice(group.length + 1) : apiVersion;
-  const [major, minor] = builtInData().kubernetesVersion.split('.');
+  const [major, minor] = data.kubernetesVersion.split('.');
   const anchor = `${kind.toLowerCase()}-${version}-${group ? group.replace(/\./g, '-') : 'core'}`;
   return `https://kubernetes.io/docs/reference/generated/kubernetes-api/v${major}.${minor}/#${anchor}`;
 }

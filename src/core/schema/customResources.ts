@@ -334,9 +334,6 @@ const KINDS: CustomKind[] = [
   { group: 'kustomize.config.k8s.io', kind: 'Component', versions: ['v1alpha1'], type: `${KUSTOMIZE}Kustomization`, docs: 'https://kubectl.docs.kubernetes.io/guides/config_management/components/' },
 ];
 
-/** The apiVersion Kustomize assumes for a kustomization.yaml that does not name one. */
-export const IMPLIED_KUSTOMIZATION = { apiVersion: 'kustomize.config.k8s.io/v1beta1', kind: 'Kustomization' } as const;
-
 export interface CustomKindInfo { group: string; kind: string; versions: readonly string[]; typeId: string; docs: string }
 
 export function customKind(group: string, kind: string): CustomKindInfo | undefined {

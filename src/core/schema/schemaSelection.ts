@@ -1,7 +1,7 @@
 import { child, listItems, scalarString, type ValueNode } from '../model/tree';
 import { isKubernetesHeader } from '../yaml/parseYaml';
 import { resolveKind, type KindInfo } from './catalog';
-import { IMPLIED_KUSTOMIZATION } from './customResources';
+import { IMPLIED_KUSTOMIZATION, isKustomizationFile } from '../model/kustomization';
 
 /** What one YAML document is, for schema validation and completion. */
 export type DocumentSchema =
@@ -12,8 +12,6 @@ export type DocumentSchema =
   | { kind: 'unknown'; apiVersion: string; kindName: string }
   /** Not Kubernetes (Helm values, CI workflows, docker-compose, ...) or a Helm template: left alone. */
   | { kind: 'none' };
-
-export const isKustomizationFile = (fileName: string | undefined) => !!fileName && /(^|[\\/])kustomization\.ya?ml$/i.test(fileName);
 
 /**
  * Picks the schema of a document from its own `apiVersion` and `kind` — never from the file name, except that a

@@ -1,5 +1,4 @@
-import type { ManifestEditor } from '../rules/editor';
-import type { TextEdit } from '../rules/rule';
+import type { ManifestEditor, TextEdit } from '../model/edit';
 import type { MapEntry, MapNode, ScalarNode, Span, ValueNode } from '../model/tree';
 import { hclHandle, type HclEditContext } from './hclHandles';
 import type { HclBlock, HclItem, HclLiteral, HclObject } from './hclModel';

@@ -1,3 +1,4 @@
+import { EditUnsupported } from '../model/edit';
 import type { HclEditContext } from './hclHandles';
 import { camelToSnake, isMapAttribute, listBlockName, type SchemaContext } from './kubernetesSchema';
 
@@ -85,7 +86,7 @@ function bodyItem(key: string, value: unknown, context: HclEditContext, indent: 
   const schema: SchemaContext | undefined = context.mode === 'kubernetes' ? { kind: context.kind, parent: context.block } : undefined;
   const hclName = schema ? camelToSnake(key) : key;
   // Arguments and block names are identifiers; anything else can only be a key inside a map attribute.
-  if (!IDENTIFIER.test(hclName)) throw new Error(`"${key}" cannot be written as an HCL argument or block name`);
+  if (!IDENTIFIER.test(hclName)) throw new EditUnsupported(`"${key}" cannot be written as an HCL argument or block name`);
   if (Array.isArray(value) && value.length > 0 && value.every(isPlainObject)) {
     const blockName = schema ? listBlockName(key, schema) : key;
     if (blockName) return { lines: value.flatMap((item) => renderBlock(blockName, item, childContext(context, blockName), indent, comment)) };

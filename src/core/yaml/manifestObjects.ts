@@ -1,7 +1,6 @@
 import type { K8sObject } from '../model/k8sObject';
 import { child, scalarString } from '../model/tree';
-import { IMPLIED_KUSTOMIZATION } from '../schema/customResources';
-import { isKustomizationFile } from '../schema/schemaSelection';
+import { IMPLIED_KUSTOMIZATION, isKustomizationFile } from '../model/kustomization';
 import type { ParsedYamlFile } from './parseYaml';
 
 /**

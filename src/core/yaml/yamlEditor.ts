@@ -1,7 +1,6 @@
 import { isCollection, isMap, isPair, isScalar, isSeq, visit, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { MapNode } from '../model/tree';
-import type { ManifestEditor } from '../rules/editor';
-import type { TextEdit } from '../rules/rule';
+import { EditUnsupported, type ManifestEditor, type TextEdit } from '../model/edit';
 import type { ParsedYamlFile } from './parseYaml';
 import { lineComment, renderBlock, renderFlow, renderFlowEntry, replaceScalar, type YamlLayout } from './yamlScalarEdits';
 
@@ -26,11 +25,11 @@ export function yamlEditor(file: ParsedYamlFile): ManifestEditor {
 /** The `yaml` node behind a map, and the offset its document starts at (its ranges count from there). */
 function handleOf(file: ParsedYamlFile, map: MapNode): { handle: YAMLMap; base: number } {
   const handle = map.handle;
-  if (!isMap(handle) || !handle.range) throw new Error('This map has no YAML node behind it.');
+  if (!isMap(handle) || !handle.range) throw new EditUnsupported('This map has no YAML node behind it.');
   const document = file.documents.find((d) => d.span.start <= map.span.start && map.span.start <= d.span.end);
-  if (!document) throw new Error('This map is not in the file.');
+  if (!document) throw new EditUnsupported('This map is not in the file.');
   // A map reached through an alias shares its anchor's node: editing it would change every alias of the anchor.
-  if (handle.range[0] + document.offset !== map.span.start) throw new Error('This map comes from an alias; edit its anchor instead.');
+  if (handle.range[0] + document.offset !== map.span.start) throw new EditUnsupported('This map comes from an alias; edit its anchor instead.');
   return { handle, base: document.offset };
 }
 
@@ -42,7 +41,7 @@ class YamlEdits {
 
   private rangeOf(node: unknown): { start: number; end: number } {
     const range = (node as Node | null)?.range;
-    if (!range) throw new Error('A YAML node has no source range.');
+    if (!range) throw new EditUnsupported('A YAML node has no source range.');
     return { start: range[0] + this.base, end: range[1] + this.base };
   }
 
@@ -80,7 +79,7 @@ class YamlEdits {
     if (/^\s*$/.test(before)) return [{ span: { start: lineStart, end: this.endOfLines(this.endOfEntry(pair)) }, newText: '' }];
     // The first key of a list item (`- key: v`): the next key moves up onto the dash line.
     if (index === 0 && /^\s*-\s+$/.test(before)) return [{ span: { start: keyStart, end: this.rangeOf(map.items[1]!.key).start }, newText: '' }];
-    throw new Error(`Cannot delete "${key}" here without touching other entries.`);
+    throw new EditUnsupported(`Cannot delete "${key}" here without touching other entries.`);
   }
 
   /** Writes `value` where `pair`'s value is: maps merge key by key, lists are appended to or trimmed when possible. */
@@ -176,7 +175,7 @@ class YamlEdits {
   private insertEntries(map: YAMLMap, entries: Record<string, unknown>, comment?: string): TextEdit[] {
     if (map.flow) return this.flowInsert(map, Object.entries(entries).map(([k, v]) => renderFlowEntry(k, v)), comment);
     const first = map.items[0];
-    if (!first) throw new Error('An empty block map cannot be written to.');
+    if (!first) throw new EditUnsupported('An empty block map cannot be written to.');
     const lines = renderBlock(entries, this.column(this.rangeOf(first.key).start), this.layout, comment);
     return [this.insertAfterLast(map, lines)];
   }
@@ -213,13 +212,13 @@ class YamlEdits {
     while (before >= 0 && /\s/.test(this.text[before]!)) before--;
     if (this.text[before] === ':') return [{ span: { start: before + 1, end }, newText: ` ${empty}` }];
     if (this.text[before] === '-') return [{ span: { start: range.start, end }, newText: empty }];
-    throw new Error('Cannot empty a collection that is not under a key or in a list.');
+    throw new EditUnsupported('Cannot empty a collection that is not under a key or in a list.');
   }
 
   private colonAfter(pair: Entry): number {
     const keyEnd = this.rangeOf(pair.key).end;
     const colon = this.text.indexOf(':', keyEnd);
-    if (colon < 0) throw new Error('No colon after the key.');
+    if (colon < 0) throw new EditUnsupported('No colon after the key.');
     return colon;
   }
 

@@ -1,6 +1,6 @@
 import { Document, visit } from 'yaml';
 import type { ScalarNode } from '../model/tree';
-import type { TextEdit } from '../rules/rule';
+import type { TextEdit } from '../model/edit';
 
 /**
  * Replaces a scalar's value, keeping how it was quoted, and optionally adds a trailing comment on its line

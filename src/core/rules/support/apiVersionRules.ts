@@ -1,7 +1,7 @@
 import type { K8sObject } from '../../model/k8sObject';
-import { at, child, type MapNode, type ScalarNode } from '../../model/tree';
+import { at, child, type ScalarNode } from '../../model/tree';
 import { compareKubernetesVersions } from '../../config/kubernetesVersion';
-import type { Fix, Rule, RuleContext } from '../rule';
+import { defineRule, type Fix, type Rule, type RuleContext, type RuleMetadata } from '../rule';
 import { deprecationOf, type ApiDeprecation } from './deprecatedApis';
 import { podLabels } from './podTemplate';
 
@@ -17,16 +17,17 @@ function migrationEdits(object: K8sObject, node: ScalarNode, deprecation: ApiDep
   const labels = podLabels(object);
   const spec = child(object.root, 'spec');
   if (!labels || Object.keys(labels).length === 0 || spec?.kind !== 'map') return undefined;
-  return [...context.editor.setScalar(node, deprecation.replacement), ...context.editor.setIn(spec as MapNode, ['selector', 'matchLabels'], labels)];
+  return [...context.editor.setScalar(node, deprecation.replacement), ...context.editor.setIn(spec, ['selector', 'matchLabels'], labels)];
 }
 
 /**
  * The two apiVersion rules share one table: `removed` reports versions the target release no longer serves,
  * `deprecated` those it still serves but has marked for removal.
  */
-export function apiVersionRule(stage: 'removed' | 'deprecated', meta: Omit<Rule, 'check' | 'fix'>): Rule {
-  return {
+export function apiVersionRule(stage: 'removed' | 'deprecated', meta: RuleMetadata): Rule {
+  return defineRule<{ node: ScalarNode; deprecation: ApiDeprecation; object: K8sObject }>({
     ...meta,
+    target: 'object',
     check(object, context) {
       const deprecation = deprecationOf(object.apiVersion, object.kind);
       const node = child(object.root, 'apiVersion');
@@ -43,12 +44,10 @@ export function apiVersionRule(stage: 'removed' | 'deprecated', meta: Omit<Rule,
     },
 
     fix(finding, context) {
-      const node = finding.data?.node as ScalarNode | undefined;
-      const deprecation = finding.data?.deprecation as ApiDeprecation | undefined;
-      const object = finding.data?.object as K8sObject | undefined;
-      if (!node || !deprecation || !object) return [];
+      if (!finding.data) return [];
+      const { node, deprecation, object } = finding.data;
       const edits = migrationEdits(object, node, deprecation, context);
       return edits ? [{ title: `Move to ${deprecation.replacement}`, isPreferred: true, edits }] : [];
     },
-  };
+  });
 }

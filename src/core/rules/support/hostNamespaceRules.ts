@@ -1,6 +1,6 @@
 import { podSpecOf } from '../../model/podSpecs';
 import type { MapNode } from '../../model/tree';
-import type { Equivalents, Rule } from '../rule';
+import { defineRule, type Equivalents, type Rule } from '../rule';
 import { booleanOf, field } from './values';
 
 interface HostNamespaceSpec {
@@ -14,8 +14,9 @@ interface HostNamespaceSpec {
 
 /** A rule for a Pod spec sharing one of the node's namespaces; the fix removes the setting (false is the default). */
 export function hostNamespaceRule(spec: HostNamespaceSpec): Rule {
-  return {
+  return defineRule<{ podSpec: MapNode }>({
     id: spec.id,
+    target: 'object',
     title: spec.title,
     severity: 'warning',
     enabledByDefault: true,
@@ -32,8 +33,8 @@ export function hostNamespaceRule(spec: HostNamespaceSpec): Rule {
     },
 
     fix(finding, context) {
-      const podSpec = finding.data?.podSpec as MapNode | undefined;
+      const podSpec = finding.data?.podSpec;
       return podSpec ? [{ title: `Remove ${spec.key}: true`, isPreferred: true, edits: context.editor.deleteKey(podSpec, spec.key) }] : [];
     },
-  };
+  });
 }

@@ -1,11 +1,10 @@
 import type { ContainerRef } from '../../model/podSpecs';
 import { child } from '../../model/tree';
-import { ruleMetadata, type Rule, type RuleMetadata } from '../rule';
+import { defineRule, ruleMetadata, type Rule, type RuleMetadata } from '../rule';
 import { containerAnchor } from './anchors';
 import { firstTcpPort, probeTarget, type ProbeName } from './probes';
-import { capitalise } from './resourceRules';
 import { field } from './values';
-import { containerLabel, servingContainers } from './workloads';
+import { containerSubject, servingContainers } from './workloads';
 
 interface MissingProbeSpec extends RuleMetadata {
   probe: ProbeName;
@@ -20,18 +19,19 @@ interface MissingProbeSpec extends RuleMetadata {
  * containers, outside Jobs). The fix writes an HTTP probe on the container's first TCP port with a placeholder path.
  */
 export function missingProbeRule(spec: MissingProbeSpec): Rule {
-  return {
+  return defineRule<{ ref: ContainerRef }>({
     ...ruleMetadata(spec),
+    target: 'object',
 
     check(object) {
       return servingContainers(object).flatMap((ref) => {
         if (field(ref.container, spec.probe).state !== 'missing') return [];
-        return [{ message: `${capitalise(containerLabel(ref))} has no ${spec.probe}; ${spec.consequence}`, span: containerAnchor(ref), data: { ref } }];
+        return [{ message: `${containerSubject(ref)} has no ${spec.probe}; ${spec.consequence}`, span: containerAnchor(ref), data: { ref } }];
       });
     },
 
     fix(finding, context) {
-      const ref = finding.data?.ref as ContainerRef | undefined;
+      const ref = finding.data?.ref;
       const port = ref ? firstTcpPort(ref) : undefined;
       if (!ref || port === undefined) return [];
       // A generated probe must not duplicate the container's other probes (that is a finding of its own).
@@ -44,5 +44,5 @@ export function missingProbeRule(spec: MissingProbeSpec): Rule {
         edits: context.editor.setIn(ref.container, [spec.probe, 'httpGet'], { path, port }, spec.todo),
       }];
     },
-  };
+  });
 }

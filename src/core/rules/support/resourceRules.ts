@@ -1,10 +1,10 @@
 import type { ContainerRef } from '../../model/podSpecs';
 import type { ScalarNode } from '../../model/tree';
-import { ruleMetadata, type Rule, type RuleMetadata } from '../rule';
+import { defineRule, ruleMetadata, type Rule, type RuleMetadata } from '../rule';
 import { containerAnchor } from './anchors';
 import { parseQuantity } from './quantities';
 import { field } from './values';
-import { containerLabel, plannedContainers } from './workloads';
+import { containerSubject, plannedContainers } from './workloads';
 
 export type ResourceName = 'cpu' | 'memory' | 'ephemeral-storage';
 type Side = 'requests' | 'limits';
@@ -35,8 +35,9 @@ interface MissingResourceSpec extends RuleMetadata {
 export function missingResourceRule(spec: MissingResourceSpec): Rule {
   const other: Side = spec.side === 'requests' ? 'limits' : 'requests';
   const noun = `${RESOURCE_LABEL[spec.resource]} ${spec.side === 'requests' ? 'request' : 'limit'}`;
-  return {
+  return defineRule<{ ref: ContainerRef }>({
     ...ruleMetadata(spec),
+    target: 'object',
 
     check(object) {
       return plannedContainers(object).flatMap((ref) => {
@@ -45,14 +46,14 @@ export function missingResourceRule(spec: MissingResourceSpec): Rule {
         if (typeof written === 'object') {
           // An explicit zero reserves or allows nothing: the same problem as leaving the value out.
           if (parseQuantity(written.value) !== 0) return [];
-          return [{ message: `${capitalise(containerLabel(ref))} sets its ${noun} to 0; ${spec.consequence}`, span: written.span, data: { ref } }];
+          return [{ message: `${containerSubject(ref)} sets its ${noun} to 0; ${spec.consequence}`, span: written.span, data: { ref } }];
         }
         const counterpart = resourceValue(ref, other, spec.resource);
         const defaulted = spec.side === 'requests' && typeof counterpart === 'object'
           ? ` (Kubernetes copies the limit, ${String(counterpart.value)}, but only implicitly)`
           : '';
         return [{
-          message: `${capitalise(containerLabel(ref))} has no ${noun}${defaulted}; ${spec.consequence}`,
+          message: `${containerSubject(ref)} has no ${noun}${defaulted}; ${spec.consequence}`,
           span: containerAnchor(ref),
           data: { ref },
         }];
@@ -60,7 +61,7 @@ export function missingResourceRule(spec: MissingResourceSpec): Rule {
     },
 
     fix(finding, context) {
-      const ref = finding.data?.ref as ContainerRef | undefined;
+      const ref = finding.data?.ref;
       if (!ref) return [];
       const counterpart = resourceValue(ref, other, spec.resource);
       const copied = typeof counterpart === 'object' && counterpart.value !== null ? counterpart.value : undefined;
@@ -79,9 +80,5 @@ export function missingResourceRule(spec: MissingResourceSpec): Rule {
         edits: context.editor.setIn(ref.container, ['resources', spec.side, spec.resource], spec.placeholder, 'TODO: size from measurements'),
       }];
     },
-  };
-}
-
-export function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+  });
 }

@@ -37,7 +37,8 @@ export function plannedContainers(object: K8sObject): ContainerRef[] {
   return containersOf(object).filter((ref) => ref.list !== 'ephemeralContainers');
 }
 
-export function containerLabel(ref: ContainerRef): string {
-  const kind = ref.list === 'initContainers' ? 'init container' : ref.list === 'ephemeralContainers' ? 'ephemeral container' : 'container';
+/** How messages name a container at the start of a sentence: `Container "web"`, `Init container "setup"`. */
+export function containerSubject(ref: ContainerRef): string {
+  const kind = ref.list === 'initContainers' ? 'Init container' : ref.list === 'ephemeralContainers' ? 'Ephemeral container' : 'Container';
   return `${kind} "${ref.name}"`;
 }

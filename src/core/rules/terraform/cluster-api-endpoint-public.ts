@@ -1,13 +1,13 @@
 import { child, type MapNode } from '../../model/tree';
 import { booleanOf, field } from '../support/values';
-import type { FindingDraft, Rule } from '../rule';
+import { defineRule, type FindingDraft } from '../rule';
 import type { TerraformBlock } from '../../terraform/terraformBlocks';
-import { blockHeader, isResourceOf, keySpan, literalStrings, nestedBlocks, noObjectFindings } from './terraformValues';
+import { blockHeader, isResourceOf, keySpan, literalStrings, nestedBlocks } from './terraformValues';
 
 const WORLD = new Set(['0.0.0.0/0', '::/0']);
 const PLACEHOLDER_CIDR = '203.0.113.0/24';
 
-type Verdict = { open: false } | { open: true; why: string; span: FindingDraft['span']; data?: Record<string, unknown> };
+type Verdict = { open: false } | { open: true; why: string; span: FindingDraft['span']; data?: { config: MapNode } };
 
 /** EKS: public endpoint on (the default) and reachable from 0.0.0.0/0 (the default `public_access_cidrs`). */
 function eks(block: TerraformBlock): Verdict | undefined {
@@ -72,8 +72,9 @@ const CHECKS: Record<string, (block: TerraformBlock) => Verdict | undefined> = {
 };
 
 /** A managed Kubernetes cluster whose API server endpoint anyone on the internet can reach. */
-export const clusterApiEndpointPublic: Rule = {
+export const clusterApiEndpointPublic = defineRule<{ config: MapNode }>({
   id: 'cluster-api-endpoint-public',
+  target: 'terraform-block',
   title: 'Kubernetes API endpoint is open to the internet',
   severity: 'warning',
   enabledByDefault: true,
@@ -88,9 +89,7 @@ export const clusterApiEndpointPublic: Rule = {
     '(`public_access_cidrs`, `master_authorized_networks_config`, `api_server_access_profile.authorized_ip_ranges`).',
   equivalents: { checkov: ['CKV_AWS_38', 'CKV_AWS_39', 'CKV_GCP_20', 'CKV_AZURE_6'] },
   differences: 'Checkov’s CKV_AWS_39 fails any public EKS endpoint; we accept one restricted to known ranges.',
-  check: noObjectFindings,
-
-  checkTerraform(block) {
+  check(block) {
     const check = block.blockType === 'resource' && block.type ? CHECKS[block.type] : undefined;
     if (!check || !isResourceOf(block, Object.keys(CHECKS))) return [];
     const verdict = check(block);
@@ -99,7 +98,7 @@ export const clusterApiEndpointPublic: Rule = {
   },
 
   fix(finding, context) {
-    const config = finding.data?.config as MapNode | undefined;
+    const config = finding.data?.config;
     if (!config) return [];
     const fixes = [{
       title: `Restrict the public endpoint to a placeholder range (${PLACEHOLDER_CIDR}) to fill in`,
@@ -117,4 +116,4 @@ export const clusterApiEndpointPublic: Rule = {
     if (!collide) fixes.push({ title: 'Make the endpoint private (kubectl must then run from inside the VPC)', isPreferred: false, edits });
     return fixes;
   },
-};
+});

@@ -1,11 +1,12 @@
 import { child, type MapNode } from '../../model/tree';
 import { booleanOf, field } from '../support/values';
-import type { FindingDraft, ParsedFile, Rule } from '../rule';
-import { blockHeader, isResourceOf, keySpan, nestedBlocks, noObjectFindings, terraformBlocksOf } from './terraformValues';
+import { defineRule, type FindingDraft, type ParsedFile } from '../rule';
+import { blockHeader, isResourceOf, keySpan, nestedBlocks, terraformBlocksOf } from './terraformValues';
 
 /** EBS volumes (and instance block devices) created without encryption, when the file does not turn it on account-wide. */
-export const ebsVolumeUnencrypted: Rule = {
+export const ebsVolumeUnencrypted = defineRule<UnencryptedDevice>({
   id: 'ebs-volume-unencrypted',
+  target: 'terraform-block',
   title: 'EBS volume is not encrypted',
   severity: 'warning',
   enabledByDefault: true,
@@ -18,11 +19,9 @@ export const ebsVolumeUnencrypted: Rule = {
     'Set `encrypted = true` (optionally with `kms_key_id`), or turn on `aws_ebs_encryption_by_default`. Changing an ' +
     'existing volume makes Terraform replace it: copy the data through an encrypted snapshot first.',
   equivalents: { checkov: ['CKV_AWS_3', 'CKV_AWS_8'] },
-  check: noObjectFindings,
-
-  checkTerraform(block, context) {
+  check(block, context) {
     if (encryptedByDefault(context.file)) return [];
-    const findings: FindingDraft[] = [];
+    const findings: FindingDraft<UnencryptedDevice>[] = [];
     const check = (device: MapNode, what: string, fallback = blockHeader(block)) => {
       const encrypted = field(device, 'encrypted');
       if (encrypted.state === 'unknown') return;
@@ -44,7 +43,7 @@ export const ebsVolumeUnencrypted: Rule = {
   },
 
   fix(finding, context) {
-    const device = finding.data?.device as MapNode | undefined;
+    const device = finding.data?.device;
     if (!device) return [];
     return [{
       title: 'Set encrypted = true (Terraform replaces an existing volume)',
@@ -52,8 +51,11 @@ export const ebsVolumeUnencrypted: Rule = {
       edits: context.editor.setIn(device, ['encrypted'], true),
     }];
   },
-};
+});
 
 function encryptedByDefault(file: ParsedFile): boolean {
   return terraformBlocksOf(file).some((b) => isResourceOf(b, ['aws_ebs_encryption_by_default']) && booleanOf(child(b.body, 'enabled')) !== false);
 }
+
+/** The block device the fix encrypts. */
+type UnencryptedDevice = { device: MapNode };

@@ -1,6 +1,6 @@
 import { child, type MapNode } from '../../model/tree';
-import type { Rule } from '../rule';
-import { isResourceOf, literalString, noObjectFindings } from './terraformValues';
+import { defineRule } from '../rule';
+import { isResourceOf, literalString } from './terraformValues';
 
 const PLACEHOLDER = 'TODO-pin-version';
 
@@ -8,8 +8,9 @@ const PLACEHOLDER = 'TODO-pin-version';
 const isPathOrArchive = (chart: string) => /^(\.{1,2}\/|\/)/.test(chart) || /\.tgz$/i.test(chart) || /^https?:\/\//i.test(chart);
 
 /** A `helm_release` of a repository chart with no `version`: every apply may install a newer chart. */
-export const helmReleaseVersionNotPinned: Rule = {
+export const helmReleaseVersionNotPinned = defineRule<{ body: MapNode }>({
   id: 'helm-release-version-not-pinned',
+  target: 'terraform-block',
   title: 'Helm release does not pin its chart version',
   severity: 'warning',
   enabledByDefault: true,
@@ -20,9 +21,7 @@ export const helmReleaseVersionNotPinned: Rule = {
     'and a rollback cannot say what it is rolling back to.',
   remediation: 'Set `version` to the chart version you tested (for example `version = "4.11.3"`) and bump it on purpose.',
   equivalents: {},
-  check: noObjectFindings,
-
-  checkTerraform(block) {
+  check(block) {
     if (!isResourceOf(block, ['helm_release'])) return [];
     const chartNode = child(block.body, 'chart');
     const chart = literalString(chartNode);
@@ -35,7 +34,7 @@ export const helmReleaseVersionNotPinned: Rule = {
   },
 
   fix(finding, context) {
-    const body = finding.data?.body as MapNode | undefined;
+    const body = finding.data?.body;
     if (!body) return [];
     return [{
       title: `Pin the chart version: version = "${PLACEHOLDER}" (fill in the version you tested)`,
@@ -43,4 +42,4 @@ export const helmReleaseVersionNotPinned: Rule = {
       edits: context.editor.setIn(body, ['version'], PLACEHOLDER, 'TODO: the chart version you tested'),
     }];
   },
-};
+});

@@ -10,7 +10,7 @@ import { rdsStorageUnencrypted } from './rds-storage-unencrypted';
 import { s3BucketPublic } from './s3-bucket-public';
 import { securityGroupAdminPortOpen } from './security-group-admin-port-open';
 
-/** Terraform-only rules: they check Terraform blocks (`checkTerraform`), not Kubernetes objects. */
+/** Terraform-only rules: their target is Terraform blocks, not Kubernetes objects. */
 export const TERRAFORM_RULES: readonly Rule[] = [
   moduleSourceNotPinned,
   providerVersionNotConstrained,

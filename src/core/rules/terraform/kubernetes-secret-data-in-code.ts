@@ -1,10 +1,11 @@
 import { child } from '../../model/tree';
-import type { FindingDraft, Rule } from '../rule';
-import { isResourceOf, noObjectFindings } from './terraformValues';
+import { defineRule, type FindingDraft } from '../rule';
+import { isResourceOf } from './terraformValues';
 
 /** A `kubernetes_secret` whose values are written literally in the Terraform code. */
-export const kubernetesSecretDataInCode: Rule = {
+export const kubernetesSecretDataInCode = defineRule({
   id: 'kubernetes-secret-data-in-code',
+  target: 'terraform-block',
   title: 'Kubernetes Secret value written in Terraform code',
   severity: 'warning',
   enabledByDefault: true,
@@ -18,9 +19,7 @@ export const kubernetesSecretDataInCode: Rule = {
     '`vault_kv_secret_v2`) or a generated value (`random_password`), or manage the Secret outside Terraform ' +
     '(External Secrets, Sealed Secrets).',
   equivalents: {},
-  check: noObjectFindings,
-
-  checkTerraform(block) {
+  check(block) {
     if (!isResourceOf(block, ['kubernetes_secret', 'kubernetes_secret_v1'])) return [];
     const findings: FindingDraft[] = [];
     for (const key of ['data', 'binary_data']) {
@@ -33,4 +32,4 @@ export const kubernetesSecretDataInCode: Rule = {
     }
     return findings;
   },
-};
+});

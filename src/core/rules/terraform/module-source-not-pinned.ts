@@ -1,6 +1,6 @@
 import { child, type MapNode, type ScalarNode } from '../../model/tree';
-import type { Rule } from '../rule';
-import { literalString, noObjectFindings } from './terraformValues';
+import { defineRule } from '../rule';
+import { literalString } from './terraformValues';
 
 const PLACEHOLDER = 'TODO-pin-version';
 
@@ -17,8 +17,9 @@ export function sourceKind(source: string): 'local' | 'registry' | 'git' | 'othe
 }
 
 /** A module from a registry without a `version`, or from git without a `ref`: every `init -upgrade` may change it. */
-export const moduleSourceNotPinned: Rule = {
+export const moduleSourceNotPinned = defineRule<{ kind: ReturnType<typeof sourceKind>; body: MapNode; source: ScalarNode }>({
   id: 'module-source-not-pinned',
+  target: 'terraform-block',
   title: 'Module source is not pinned to a version',
   severity: 'warning',
   enabledByDefault: true,
@@ -34,9 +35,7 @@ export const moduleSourceNotPinned: Rule = {
   differences:
     'Checkov asks git sources for a commit hash (CKV_TF_1) or a version tag (CKV_TF_2); we accept any `ref`, and we ' +
     'also ask registry modules for a `version` constraint.',
-  check: noObjectFindings,
-
-  checkTerraform(block) {
+  check(block) {
     if (block.blockType !== 'module') return [];
     const sourceNode = child(block.body, 'source');
     const source = literalString(sourceNode);
@@ -58,8 +57,8 @@ export const moduleSourceNotPinned: Rule = {
   },
 
   fix(finding, context) {
-    const body = finding.data?.body as MapNode | undefined;
-    const source = finding.data?.source as ScalarNode | undefined;
+    const body = finding.data?.body;
+    const source = finding.data?.source;
     if (!body || !source) return [];
     if (finding.data?.kind === 'registry') {
       return [{
@@ -77,4 +76,4 @@ export const moduleSourceNotPinned: Rule = {
       edits: context.editor.setScalar(source, pinned, 'TODO: a release tag or commit hash'),
     }];
   },
-};
+});

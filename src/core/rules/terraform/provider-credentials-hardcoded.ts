@@ -1,6 +1,5 @@
 import type { MapNode } from '../../model/tree';
-import type { FindingDraft, Rule } from '../rule';
-import { noObjectFindings } from './terraformValues';
+import { defineRule, type FindingDraft } from '../rule';
 
 /** Provider arguments that hold a secret (AWS keys, tokens, passwords, client secrets and private keys). */
 const SECRET_ARGUMENTS = new Set([
@@ -12,8 +11,9 @@ const SECRET_ARGUMENTS = new Set([
 const isSecretValue = (name: string, value: string) => (name === 'credentials' ? value.trim().startsWith('{') : value.trim() !== '');
 
 /** A literal credential in a `provider` block (or in its nested blocks, such as helm's `kubernetes {}`). */
-export const providerCredentialsHardcoded: Rule = {
+export const providerCredentialsHardcoded = defineRule<HardcodedCredential>({
   id: 'provider-credentials-hardcoded',
+  target: 'terraform-block',
   title: 'Credentials written into a provider block',
   severity: 'error',
   enabledByDefault: true,
@@ -27,11 +27,9 @@ export const providerCredentialsHardcoded: Rule = {
     'pass it through a variable marked `sensitive = true` from a secret store.',
   equivalents: { checkov: ['CKV_AWS_41'] },
   differences: 'Checkov’s CKV_AWS_41 covers the AWS provider; this rule covers the secret arguments of any provider.',
-  check: noObjectFindings,
-
-  checkTerraform(block) {
+  check(block) {
     if (block.blockType !== 'provider') return [];
-    const findings: FindingDraft[] = [];
+    const findings: FindingDraft<HardcodedCredential>[] = [];
     const visit = (map: MapNode) => {
       for (const entry of map.entries) {
         if (entry.value.kind === 'list') {
@@ -52,10 +50,13 @@ export const providerCredentialsHardcoded: Rule = {
   },
 
   fix(finding, context) {
-    const map = finding.data?.map as MapNode | undefined;
-    const key = finding.data?.key as string | undefined;
+    const map = finding.data?.map;
+    const key = finding.data?.key;
     if (!map || !key) return [];
     const edits = context.editor.deleteKey(map, key);
     return edits.length ? [{ title: `Remove the hard-coded ${key} (let the provider read it from its environment)`, isPreferred: false, edits }] : [];
   },
-};
+});
+
+/** The map holding the credential, and its key. */
+type HardcodedCredential = { map: MapNode; key: string };

@@ -1,10 +1,11 @@
 import { child } from '../../model/tree';
-import type { FindingDraft, Rule } from '../rule';
-import { nestedBlocks, noObjectFindings } from './terraformValues';
+import { defineRule, type FindingDraft } from '../rule';
+import { nestedBlocks } from './terraformValues';
 
 /** A `required_providers` entry with a source but no `version`: `init` takes the newest provider release. */
-export const providerVersionNotConstrained: Rule = {
+export const providerVersionNotConstrained = defineRule({
   id: 'provider-version-not-constrained',
+  target: 'terraform-block',
   title: 'Provider has no version constraint',
   severity: 'warning',
   enabledByDefault: true,
@@ -17,9 +18,7 @@ export const providerVersionNotConstrained: Rule = {
     'Give every entry in `required_providers` a `version`, usually a pessimistic constraint such as `"~> 5.0"`, and ' +
     'commit `.terraform.lock.hcl`.',
   equivalents: {},
-  check: noObjectFindings,
-
-  checkTerraform(block) {
+  check(block) {
     if (block.blockType !== 'terraform') return [];
     const findings: FindingDraft[] = [];
     for (const requirements of nestedBlocks(block.body, 'required_providers').blocks) {
@@ -35,4 +34,4 @@ export const providerVersionNotConstrained: Rule = {
     }
     return findings;
   },
-};
+});

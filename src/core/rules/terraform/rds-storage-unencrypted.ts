@@ -1,11 +1,12 @@
 import { child, type MapNode } from '../../model/tree';
 import { booleanOf, field } from '../support/values';
-import type { Rule } from '../rule';
-import { blockHeader, isResourceOf, literalString, noObjectFindings } from './terraformValues';
+import { defineRule } from '../rule';
+import { blockHeader, isResourceOf, literalString } from './terraformValues';
 
 /** RDS instances and clusters whose storage is not encrypted (the API's default). */
-export const rdsStorageUnencrypted: Rule = {
+export const rdsStorageUnencrypted = defineRule<{ body: MapNode }>({
   id: 'rds-storage-unencrypted',
+  target: 'terraform-block',
   title: 'RDS storage is not encrypted',
   severity: 'warning',
   enabledByDefault: true,
@@ -17,9 +18,7 @@ export const rdsStorageUnencrypted: Rule = {
     'Set `storage_encrypted = true` (and `kms_key_id` for a customer-managed key) on new databases. An existing one ' +
     'is replaced by this change: restore an encrypted copy of a snapshot instead and switch over.',
   equivalents: { checkov: ['CKV_AWS_16', 'CKV_AWS_96'] },
-  check: noObjectFindings,
-
-  checkTerraform(block) {
+  check(block) {
     if (!isResourceOf(block, ['aws_db_instance', 'aws_rds_cluster'])) return [];
     // Replicas and restores take their encryption from the source; Aurora Serverless v1 is always encrypted.
     if (['replicate_source_db', 'snapshot_identifier', 'replication_source_identifier'].some((k) => child(block.body, k) !== undefined)) return [];
@@ -34,8 +33,8 @@ export const rdsStorageUnencrypted: Rule = {
   },
 
   fix(finding, context) {
-    const body = finding.data?.body as MapNode | undefined;
+    const body = finding.data?.body;
     if (!body) return [];
     return [{ title: 'Set storage_encrypted = true (Terraform replaces an existing database)', isPreferred: false, edits: context.editor.setIn(body, ['storage_encrypted'], true) }];
   },
-};
+});

@@ -1,7 +1,7 @@
 import { child, type MapNode, type ScalarNode, type ValueNode } from '../../model/tree';
 import { booleanOf } from '../support/values';
-import type { FindingDraft, Rule } from '../rule';
-import { isResourceOf, literalString, nestedBlocks, noObjectFindings } from './terraformValues';
+import { defineRule, type FindingDraft } from '../rule';
+import { isResourceOf, literalString, nestedBlocks } from './terraformValues';
 
 /** Canned ACLs that grant access beyond the bucket owner's account. */
 const PUBLIC_ACLS: Record<string, string> = {
@@ -13,8 +13,9 @@ const PUBLIC_GRANTEES = /acs\.amazonaws\.com\/groups\/global\/(AllUsers|Authenti
 const BLOCK_FLAGS = ['block_public_acls', 'block_public_policy', 'ignore_public_acls', 'restrict_public_buckets'];
 
 /** A public canned ACL or grant on an S3 bucket, or a public access block that switches a protection off. */
-export const s3BucketPublic: Rule = {
+export const s3BucketPublic = defineRule<PublicSetting>({
   id: 's3-bucket-public',
+  target: 'terraform-block',
   title: 'S3 bucket is made public',
   severity: 'error',
   enabledByDefault: true,
@@ -31,10 +32,8 @@ export const s3BucketPublic: Rule = {
   differences:
     'Checkov’s CKV_AWS_53–56 also fail a public access block that leaves a setting out; we report only settings ' +
     'written as `false`, since AWS applies Block Public Access by default to new buckets.',
-  check: noObjectFindings,
-
-  checkTerraform(block) {
-    const findings: FindingDraft[] = [];
+  check(block) {
+    const findings: FindingDraft<PublicSetting>[] = [];
     if (isResourceOf(block, ['aws_s3_bucket', 'aws_s3_bucket_acl'])) {
       const acl = child(block.body, 'acl');
       const value = literalString(acl);
@@ -56,12 +55,12 @@ export const s3BucketPublic: Rule = {
   },
 
   fix(finding, context) {
-    const node = finding.data?.node as ScalarNode | undefined;
-    const replacement = finding.data?.replacement as string | boolean | undefined;
+    const node = finding.data?.node;
+    const replacement = finding.data?.replacement;
     if (!node || replacement === undefined) return [];
     return [{ title: `Set ${JSON.stringify(replacement)} (keep the bucket private)`, isPreferred: true, edits: context.editor.setScalar(node, replacement) }];
   },
-};
+});
 
 /** `grant { uri = ".../AllUsers" }` (aws_s3_bucket) or `access_control_policy { grant { grantee { uri } } }`. */
 function publicGrantees(body: MapNode): ScalarNode[] {
@@ -77,3 +76,6 @@ function publicGrantees(body: MapNode): ScalarNode[] {
   visit(body, 0);
   return found;
 }
+
+/** The value the fix replaces, and what with. */
+type PublicSetting = { node: ScalarNode; replacement: string | boolean };

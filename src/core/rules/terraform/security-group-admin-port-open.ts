@@ -1,7 +1,7 @@
 import { child, type MapNode, type ScalarNode, type ValueNode } from '../../model/tree';
 import { integerOf } from '../support/values';
-import type { FindingDraft, Rule } from '../rule';
-import { isResourceOf, literalString, literalStrings, nestedBlocks, noObjectFindings } from './terraformValues';
+import { defineRule, type FindingDraft } from '../rule';
+import { isResourceOf, literalString, literalStrings, nestedBlocks } from './terraformValues';
 
 const ADMIN_PORTS: Record<number, string> = { 22: 'SSH', 3389: 'RDP' };
 const WORLD = new Set(['0.0.0.0/0', '::/0']);
@@ -32,8 +32,9 @@ function worldCidrs(rule: MapNode, keys: string[]): ScalarNode[] {
 }
 
 /** SSH or RDP reachable from any address through an AWS security group rule. */
-export const securityGroupAdminPortOpen: Rule = {
+export const securityGroupAdminPortOpen = defineRule<OpenCidr>({
   id: 'security-group-admin-port-open',
+  target: 'terraform-block',
   title: 'Security group opens SSH or RDP to the whole internet',
   severity: 'error',
   enabledByDefault: true,
@@ -46,9 +47,7 @@ export const securityGroupAdminPortOpen: Rule = {
     'Allow admin ports only from the ranges that need them (a VPN or office CIDR, or another security group), or drop ' +
     'the rule and reach hosts through AWS Systems Manager Session Manager or a bastion.',
   equivalents: { checkov: ['CKV_AWS_24', 'CKV_AWS_25'] },
-  check: noObjectFindings,
-
-  checkTerraform(block) {
+  check(block) {
     const rules: { rule: MapNode; protocolKey: string; cidrKeys: string[] }[] = [];
     if (isResourceOf(block, ['aws_security_group'])) {
       for (const rule of nestedBlocks(block.body, 'ingress').blocks) rules.push({ rule, protocolKey: 'protocol', cidrKeys: ['cidr_blocks', 'ipv6_cidr_blocks'] });
@@ -57,7 +56,7 @@ export const securityGroupAdminPortOpen: Rule = {
     } else if (isResourceOf(block, ['aws_vpc_security_group_ingress_rule'])) {
       rules.push({ rule: block.body, protocolKey: 'ip_protocol', cidrKeys: ['cidr_ipv4', 'cidr_ipv6'] });
     }
-    const findings: FindingDraft[] = [];
+    const findings: FindingDraft<OpenCidr>[] = [];
     for (const { rule, protocolKey, cidrKeys } of rules) {
       const open = worldCidrs(rule, cidrKeys);
       if (open.length === 0) continue;
@@ -74,7 +73,7 @@ export const securityGroupAdminPortOpen: Rule = {
   },
 
   fix(finding, context) {
-    const cidr = finding.data?.cidr as ScalarNode | undefined;
+    const cidr = finding.data?.cidr;
     if (!cidr) return [];
     const placeholder = placeholderFor(String(cidr.value));
     return [{
@@ -83,4 +82,7 @@ export const securityGroupAdminPortOpen: Rule = {
       edits: context.editor.setScalar(cidr, placeholder, 'TODO: the CIDR of your VPN or admin network'),
     }];
   },
-};
+});
+
+/** The world-open CIDR the fix narrows. */
+type OpenCidr = { cidr: ScalarNode };

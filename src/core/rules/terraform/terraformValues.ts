@@ -1,5 +1,5 @@
 import { child, type MapNode, type ScalarNode, type Span, type ValueNode } from '../../model/tree';
-import type { FindingDraft, ParsedFile } from '../rule';
+import type { ParsedFile } from '../rule';
 import type { ParsedTerraformFile } from '../../terraform/parseTerraform';
 import type { TerraformBlock } from '../../terraform/terraformBlocks';
 
@@ -8,10 +8,7 @@ import type { TerraformBlock } from '../../terraform/terraformBlocks';
  * Terraform-only rules need: statically known values, or nothing when Terraform only knows them at plan time.
  */
 
-/** Terraform-only rules see blocks through `checkTerraform`, never Kubernetes objects. */
-export const noObjectFindings = (): FindingDraft[] => [];
-
-/** Every top-level block of the file (none for YAML), for rules that look across resources. */
+/** Every top-level block of the file (none for YAML): what `terraform-block` rules check, and what rules that look across resources read. */
 export function terraformBlocksOf(file: ParsedFile): TerraformBlock[] {
   return file.language === 'terraform' ? (file as ParsedTerraformFile).blocks : [];
 }

@@ -1,5 +1,16 @@
-import type { MapNode, ScalarNode } from '../model/tree';
-import type { TextEdit } from './rule';
+import type { MapNode, ScalarNode, Span } from './tree';
+
+/** Replace the text of `span` with `newText`: what every fix (YAML or HCL) comes down to. */
+export interface TextEdit { span: Span; newText: string }
+
+/**
+ * Thrown by an editor when an edit cannot be written at that place (a node reached through an alias, a synthetic
+ * node, a map without source): the fix is then simply not offered. Anything else a fix throws is a bug and is
+ * reported (see lint/fixes.ts).
+ */
+export class EditUnsupported extends Error {
+  override readonly name = 'EditUnsupported';
+}
 
 /**
  * Language-neutral edits for fixes. Paths and keys are Kubernetes field names (camelCase); the YAML editor writes
