@@ -3,6 +3,7 @@ import { KnowledgeBase } from '../../core/knowledge/knowledgeBase';
 import { readNotesFolder } from '../../core/knowledge/loadNotes';
 import { formatProblem } from '../../core/knowledge/problems';
 import { EXIT, UsageError, packageRoot, type Command } from '../cli';
+import { terminalText } from '../../core/text/escape';
 
 export const notesCommand: Command = {
   name: 'notes',
@@ -24,7 +25,7 @@ export const notesCommand: Command = {
     const extra = targets.includes(bundledDir) ? [] : readNotesFolder(bundledDir, 'bundled').map((p) => ({ ...p, problems: [] }));
     const kb = KnowledgeBase.fromParsed([...parsed, ...extra]);
     const inTargets = kb.problems.filter((p) => targets.some((t) => path.resolve(p.path).startsWith(t)));
-    for (const problem of inTargets) console.log(formatProblem({ ...problem, path: path.relative(process.cwd(), problem.path) }));
+    for (const problem of inTargets) console.log(terminalText(formatProblem({ ...problem, path: path.relative(process.cwd(), problem.path) })));
     const errors = inTargets.filter((p) => p.severity === 'error').length;
     const noteCount = parsed.filter((p) => p.note).length;
     const cardCount = parsed.reduce((n, p) => n + p.cards.length, 0);
