@@ -172,6 +172,16 @@ describe('history lock', () => {
     expect(fs.readFileSync(`${file}.lock`, 'utf8')).toMatch(/:parent$/);
   });
 
+  it('what a process killed while taking the lock left beside it is cleaned up by the next one', async () => {
+    const dead = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+    fs.writeFileSync(`${file}.lock.${dead}-abc123`, `${dead}:1:abc123`); // its owner file, never linked
+    fs.writeFileSync(`${file}.lock.stale-${dead}-def456`, ''); // a stale lock it had set aside
+    fs.writeFileSync(`${file}.lock.${process.ppid}-live01`, 'a live process is taking the lock right now');
+    const release = await acquireFileLock(`${file}.lock`, 100);
+    await release();
+    expect(fs.readdirSync(dir)).toEqual([`review-history.json.lock.${process.ppid}-live01`]);
+  });
+
   it('a lock file never exists without its owner, and nothing is left beside it', async () => {
     const locks = Array.from({ length: 8 }, () => `${file}.lock`);
     const seen: string[] = [];

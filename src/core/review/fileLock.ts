@@ -1,4 +1,5 @@
 import { promises as fs } from 'node:fs';
+import path from 'node:path';
 
 /** A lock older than this is left over from a process that died while holding it: a history write takes milliseconds. */
 const STALE_AFTER_MS = 15_000;
@@ -15,6 +16,7 @@ export async function acquireFileLock(lockPath: string, timeoutMs = 5_000): Prom
   const token = `${process.pid}:${Date.now()}:${Math.random().toString(36).slice(2)}`;
   for (;;) {
     if (await createWithOwner(lockPath, token)) {
+      await removeStrays(lockPath);
       return async () => {
         // Only remove the lock if it is still ours (it may have been taken over after a very long pause).
         try { if ((await fs.readFile(lockPath, 'utf8')) === token) await fs.rm(lockPath, { force: true }); } catch { /* already gone */ }
@@ -59,6 +61,23 @@ async function createThenWrite(lockPath: string, token: string): Promise<boolean
   return true;
 }
 
+/** Owner files and set-aside locks that a process killed mid-step left beside the lock (their pid is gone). */
+async function removeStrays(lockPath: string): Promise<void> {
+  const dir = path.dirname(lockPath);
+  const base = path.basename(lockPath);
+  let names: string[];
+  try { names = await fs.readdir(dir); } catch { return; }
+  for (const name of names) {
+    if (!name.startsWith(`${base}.`)) continue;
+    const pid = /^(?:stale-)?(\d+)-[a-z0-9]+$/.exec(name.slice(base.length + 1))?.[1];
+    if (pid !== undefined && Number(pid) !== process.pid && !isAlive(Number(pid))) await fs.rm(path.join(dir, name), { force: true });
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try { process.kill(pid, 0); return true; } catch (error) { return (error as NodeJS.ErrnoException).code !== 'ESRCH'; }
+}
+
 /** The text of a lock that may be taken over (its owner is gone, unknown, or it is too old), else undefined. */
 async function staleOwner(lockPath: string): Promise<string | undefined> {
   let text: string;
@@ -73,7 +92,7 @@ async function staleOwner(lockPath: string): Promise<string | undefined> {
   // Every lock this version writes names its owner, so one without a pid was left by a crash.
   if (!Number.isInteger(pid) || pid <= 0) return text;
   if (pid === process.pid) return undefined; // another store in this process holds it
-  try { process.kill(pid, 0); return undefined; } catch (error) { return (error as NodeJS.ErrnoException).code === 'ESRCH' ? text : undefined; }
+  return isAlive(pid) ? undefined : text;
 }
 
 /**
