@@ -68,6 +68,10 @@ describe('the escape helpers', () => {
     const html = expectSafeMarkdown(escapeMarkdown(text), 'escapeMarkdown');
     expect(html).toContain('x](command:evil) &lt;img src=x onerror=alert(1)&gt; *b* `c` \\[d] see <a href="https://kubernetes.io/docs/">https://kubernetes.io/docs/</a> or javascript://x');
     expect(new MarkdownIt().renderInline(markdownCode('a`](command:evil)'))).toBe("<code>a'](command:evil)</code>");
+    // Renderers that link bare domains and addresses by themselves (GFM, linkify) find nothing to link.
+    const bare = 'http://evil.com/a www.evil.com evil.com mailto:a@b.c a@b.com <http://x.com>';
+    expect(expectSafeMarkdown(escapeMarkdown(bare), 'bare links')).toBe(`<p>${bare.replace(/</g, '&lt;').replace(/>/g, '&gt;')}</p>\n`);
+    expect(expectSafeMarkdown(noteMarkdown(bare), 'bare links in a note')).not.toContain('<a ');
   });
 
   it('links only to https: and to our own commands', () => {

@@ -30,25 +30,31 @@ export function terminalLine(text: string): string {
 /**
  * Plain text → Markdown that renders as exactly that text (line breaks stay): no emphasis, no link, no image, no HTML
  * (`<img onerror>` is shown, not parsed). `https:` URLs are left as they are so the editor still makes them links;
- * any other scheme loses its `://` autolink.
+ * nothing else is linked, not even by a renderer that links bare domains and e-mail addresses by itself.
  */
 export function escapeMarkdown(text: string): string {
   return escapeMarkdownPunctuation(terminalText(text));
 }
 
 const FORMATTING = /([\\`*_[\]<>#|~!])/g;
+/**
+ * `www.x.org`, `x.org`, `a@b.c`, `mailto:x`: what renderers turn into links by themselves (GFM autolinks, linkify).
+ * An escaped dot, at or colon reads the same and links nothing.
+ */
+const LINKISH = /([\w-])([.@:])(?=[\w-])/g;
 /** What makes links, images, HTML and code; emphasis and headings are harmless and notes use them. */
 const ACTIVE = /([\\`[\]<>])/g;
 
 /**
  * Backslash-escapes what Markdown or HTML would act on (the backslash too, so an escape cannot be undone), and
- * breaks the `://` of every URL scheme but `https:`, whose URLs are kept whole so the editor still links them.
+ * breaks what a renderer would link by itself (`http://`, `www.`, domains, e-mail addresses), but keeps `https:` URLs
+ * whole so the editor still links them.
  * `keepEmphasis` leaves `*`, `_`, `#` and the like, for text that is Markdown by design (a note's summary).
  */
 export function escapeMarkdownPunctuation(text: string, keepEmphasis = false): string {
   return text
     .split(/(https:\/\/[^\s<>()[\]`"'\\]+)/)
-    .map((part, i) => (i % 2 === 1 ? part : part.replace(keepEmphasis ? ACTIVE : FORMATTING, '\\$1').replace(/\b([a-z][a-z0-9+.-]*):\/\//gi, '$1\\://')))
+    .map((part, i) => (i % 2 === 1 ? part : part.replace(keepEmphasis ? ACTIVE : FORMATTING, '\\$1').replace(/\b([a-z][a-z0-9+.-]*):\/\//gi, '$1\\://').replace(LINKISH, '$1\\$2')))
     .join('');
 }
 
