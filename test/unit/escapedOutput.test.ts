@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -154,6 +155,18 @@ describe('the evil note and the escape manifest give escaped text in every outpu
     for (const [name, run] of [['lint', lint], ['explain', explain], ['explain at', explainAt]] as const) {
       expect(run.stdout, name).not.toMatch(RAW_CONTROL);
       expect(run.stderr, name).not.toMatch(RAW_CONTROL);
+    }
+  });
+
+  it('cnc notes check prints the problems of a hostile note escaped', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnc-escape-notes-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'hostile.md'), '---\nid: hostile\ntitle: Hostile\nsummary: A note linking nowhere.\n---\n# Hostile\n\nSee [[nowhere\u001b[31mRED\u0007]].\n');
+      const check = cnc('notes', 'check', dir);
+      expect(check.stdout).toContain('nowhere\\x1b[31mRED\\x07');
+      expect(check.stdout).not.toMatch(RAW_CONTROL);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
     }
   });
 
