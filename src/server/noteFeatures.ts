@@ -1,9 +1,11 @@
 import { CompletionItemKind, DiagnosticSeverity, type CompletionItem, type Diagnostic, type Hover, type Location, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { commandLink } from '../core/hover/commandLinks';
+import { commandLink, markdownLink } from '../core/hover/commandLinks';
+import { noteMarkdown } from '../core/hover/noteMarkdown';
 import type { NoteProblem } from '../core/knowledge/note';
 import { openWikilinkBefore, wikilinkAt } from '../core/knowledge/wikilinks';
+import { escapeMarkdown, markdownCode } from '../core/text/escape';
 import type { KnowledgeService } from './knowledgeService';
 
 const filePath = (uri: string) => (uri.startsWith('file:') ? fileURLToPath(uri) : undefined);
@@ -51,7 +53,7 @@ export class NoteFeatures {
       label: note.id,
       kind: CompletionItemKind.Reference,
       detail: note.title,
-      documentation: { kind: 'markdown', value: note.summary },
+      documentation: { kind: 'markdown', value: noteMarkdown(note.summary) },
       filterText: [note.id, note.title, ...note.aliases].join(' '),
       textEdit: { range, newText: open.closed ? note.id : `${note.id}]]` },
     }));
@@ -68,9 +70,9 @@ export class NoteFeatures {
     if (!link) return null;
     const range = { start: document.positionAt(link.span.start), end: document.positionAt(link.span.end) };
     const note = this.service.knowledge().note(link.target);
-    if (!note) return { contents: { kind: 'markdown', value: `No note with id \`${link.target}\`.` }, range };
+    if (!note) return { contents: { kind: 'markdown', value: `No note with id ${markdownCode(link.target)}.` }, range };
     const cards = this.service.knowledge().cardsOf(note.id).length;
-    const value = [`**${note.title}** (\`${note.id}\`)`, '', note.summary, '', `${cards} card${cards === 1 ? '' : 's'} · [Open preview](${commandLink('cnc.openNote', [note.id])})`].join('\n');
+    const value = [`**${escapeMarkdown(note.title)}** (${markdownCode(note.id)})`, '', noteMarkdown(note.summary), '', `${cards} card${cards === 1 ? '' : 's'} · ${markdownLink('Open preview', commandLink('cnc.openNote', [note.id]))}`].join('\n');
     return { contents: { kind: 'markdown', value }, range };
   }
 }

@@ -8,6 +8,7 @@ import { formatInterval } from '../../core/review/intervalLabel';
 import { DEFAULT_SCHEDULER_SETTINGS, PHASE_NAMES, ReviewScheduler } from '../../core/review/scheduler';
 import { planSession, type StudyCard } from '../../core/review/session';
 import { EXIT, UsageError, packageRoot, type Command } from '../cli';
+import { terminalLine } from '../../core/text/escape';
 
 export const cardsCommand: Command = {
   name: 'cards',
@@ -39,7 +40,7 @@ export const cardsCommand: Command = {
     if (sub === 'due') return listDue(kb, cards.map((c) => toStudyCard(kb, c)), parsed.values);
     if (parsed.values.history || parsed.values['new-per-day']) throw new UsageError('--history and --new-per-day go with `cnc cards due`');
     if (parsed.values.json) console.log(JSON.stringify(cards.map(({ id, noteId, front, back, kind }) => ({ id, noteId, front, back, kind })), null, 2));
-    else for (const c of cards) console.log(`${c.id}\t${c.front.replace(/\s+/g, ' ')}\t${c.back.replace(/\s+/g, ' ')}`);
+    else for (const c of cards) console.log(`${terminalLine(c.id)}\t${terminalLine(c.front.replace(/\s+/g, ' '))}\t${terminalLine(c.back.replace(/\s+/g, ' '))}`);
     return EXIT.ok;
   },
 };
@@ -52,7 +53,7 @@ function listDue(kb: KnowledgeBase, cards: StudyCard[], options: { json?: boolea
   try { text = fs.readFileSync(options.history, 'utf8'); } catch (error) { throw new UsageError(`cannot read ${options.history}: ${(error as Error).message}`); }
   const parsed = parseHistory(text);
   if (parsed.damage) {
-    console.error(`cnc cards due: ${options.history} is damaged: ${parsed.damage.message}. It was not changed; the extension sets it aside and keeps what it can read the next time it opens it.`);
+    console.error(terminalLine(`cnc cards due: ${options.history} is damaged: ${parsed.damage.message}. It was not changed; the extension sets it aside and keeps what it can read the next time it opens it.`));
     return EXIT.findings;
   }
   const settings = { ...DEFAULT_SCHEDULER_SETTINGS, newCardsPerDay: perDay };
@@ -70,7 +71,7 @@ function listDue(kb: KnowledgeBase, cards: StudyCard[], options: { json?: boolea
   }
   for (const row of rows) {
     const when = row.due === null ? 'new' : Date.parse(row.due) <= now ? `overdue ${formatInterval(now - Date.parse(row.due))}` : `in ${formatInterval(Date.parse(row.due) - now)}`;
-    console.log(`${row.id}\t${row.phase}\t${when}\t${row.front.replace(/\s+/g, ' ')}`);
+    console.log(`${terminalLine(row.id)}\t${row.phase}\t${when}\t${terminalLine(row.front.replace(/\s+/g, ' '))}`);
   }
   console.log(`${plan.due} due, ${plan.fresh} new (of ${perDay} a day) — ${kb.cards.length} cards in all.`);
   return EXIT.ok;

@@ -9,6 +9,7 @@ import { loadBundledKnowledge } from '../../core/knowledge/bundle';
 import { ALL_RULES } from '../../core/rules';
 import { initTerraform } from '../../core/terraform/runtime';
 import { EXIT, UsageError, packageRoot, type Command } from '../cli';
+import { terminalLine, terminalText } from '../../core/text/escape';
 
 export const explainCommand: Command = {
   name: 'explain',
@@ -43,12 +44,12 @@ export const explainCommand: Command = {
     const language = languageOfPath(file);
     if (language === 'terraform') return explainTerraform(file, text, Number(line), Number(col), parsed.values.json === true);
     if (language !== 'yaml') {
-      console.error(`cnc explain: not a YAML or Terraform file: ${file}`);
+      console.error(terminalLine(`cnc explain: not a YAML or Terraform file: ${file}`));
       return EXIT.notBuilt;
     }
     const analysis = analyse(text, language, ALL_RULES);
     const parsedFile = analysis.file;
-    if (parsedFile?.language !== 'yaml') { console.error(`cnc explain: ${analysis.skipped ?? 'cannot analyse this file'}`); return EXIT.notBuilt; }
+    if (parsedFile?.language !== 'yaml') { console.error(terminalLine(`cnc explain: ${analysis.skipped ?? 'cannot analyse this file'}`)); return EXIT.notBuilt; }
     const offset = parsedFile.lines.offsetAt({ line: Number(line) - 1, character: Number(col) - 1 });
     const hover = yamlHover(parsedFile, offset, loadBundledKnowledge(packageRoot()), { fileName: file });
     if (parsed.values.json) {
@@ -57,7 +58,7 @@ export const explainCommand: Command = {
         ...(hover.field ? { field: hover.field } : {}), ...(hover.kind ? { kind: hover.kind } : {}), concepts: hover.concepts, markdown: hover.markdown,
       } : null, null, 2));
     } else {
-      console.log(hover ? hover.markdown : 'Nothing to explain at this position.');
+      console.log(hover ? terminalText(hover.markdown) : 'Nothing to explain at this position.');
     }
     return EXIT.ok;
   },
@@ -69,7 +70,7 @@ function explainYamlFile(file: string, json: boolean): number {
   try { text = fs.readFileSync(file, 'utf8'); } catch { throw new UsageError(`cannot read ${file}`); }
   const analysis = analyse(text, 'yaml', ALL_RULES);
   const parsedFile = analysis.file;
-  if (parsedFile?.language !== 'yaml') { console.error(`cnc explain: ${analysis.skipped ?? 'cannot analyse this file'}`); return EXIT.notBuilt; }
+  if (parsedFile?.language !== 'yaml') { console.error(terminalLine(`cnc explain: ${analysis.skipped ?? 'cannot analyse this file'}`)); return EXIT.notBuilt; }
   const explanation = explainManifest(parsedFile, { kb: loadBundledKnowledge(packageRoot()), fileName: file, findings: analysis.findings, rules: ALL_RULES });
   if (json) {
     const at = (span: { start: number; end: number }) => {
@@ -92,13 +93,13 @@ async function explainTerraform(file: string, text: string, line: number, column
   try { await initTerraform({ packageRoot: packageRoot() }); } catch (error) { console.error(`cnc explain: ${(error as Error).message}`); return EXIT.notBuilt; }
   const analysis = analyse(text, 'terraform', ALL_RULES);
   const parsedFile = analysis.file;
-  if (parsedFile?.language !== 'terraform') { console.error(`cnc explain: ${analysis.skipped ?? 'cannot analyse this file'}`); return EXIT.notBuilt; }
+  if (parsedFile?.language !== 'terraform') { console.error(terminalLine(`cnc explain: ${analysis.skipped ?? 'cannot analyse this file'}`)); return EXIT.notBuilt; }
   const offset = parsedFile.lines.offsetAt({ line: line - 1, character: column - 1 });
   const hover = terraformHover(parsedFile, offset, loadBundledKnowledge(packageRoot()));
   if (json) {
     console.log(JSON.stringify(hover ? { file, line, column, subject: hover.subject, path: hover.path, range: parsedFile.lines.rangeOf(hover.span.start, hover.span.end), concepts: hover.concepts, markdown: hover.markdown } : null, null, 2));
   } else {
-    console.log(hover ? hover.markdown : 'Nothing to explain at this position.');
+    console.log(hover ? terminalText(hover.markdown) : 'Nothing to explain at this position.');
   }
   return EXIT.ok;
 }

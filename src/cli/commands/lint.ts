@@ -22,6 +22,7 @@ import { formatSarif } from '../format/sarif';
 import { formatText } from '../format/text';
 import { toolInfo } from '../format/tool';
 import { collectFiles } from './files';
+import { terminalLine } from '../../core/text/escape';
 
 const RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
 const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
@@ -201,7 +202,7 @@ function reportConfigProblems(loaded: LoadedConfig): boolean {
   if (loaded.problems.length === 0) return true;
   const text = loaded.path && fs.existsSync(loaded.path) ? fs.readFileSync(loaded.path, 'utf8') : '';
   const line = (p: ConfigProblem) => text.slice(0, p.span.start).split('\n').length;
-  for (const p of loaded.problems) console.error(`${loaded.path ?? 'config'}:${line(p)}: ${p.severity}: ${p.message}`);
+  for (const p of loaded.problems) console.error(terminalLine(`${loaded.path ?? 'config'}:${line(p)}: ${p.severity}: ${p.message}`));
   return !loaded.problems.some((p) => p.severity === 'error');
 }
 

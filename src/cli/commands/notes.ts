@@ -5,6 +5,7 @@ import { MAX_RELEASES_BEHIND, noteFreshnessProblems } from '../../core/knowledge
 import { formatProblem } from '../../core/knowledge/problems';
 import { builtInData } from '../../core/schema/builtInData';
 import { EXIT, UsageError, packageRoot, type Command } from '../cli';
+import { terminalText } from '../../core/text/escape';
 
 export const notesCommand: Command = {
   name: 'notes',
@@ -30,7 +31,7 @@ export const notesCommand: Command = {
     const checked = parsed.flatMap((p) => (p.note && kb.note(p.note.id) === p.note ? [p.note] : []));
     const problems = [...kb.problems, ...noteFreshnessProblems(checked, builtInData().kubernetesVersion)];
     const inTargets = problems.filter((p) => targets.some((t) => path.resolve(p.path).startsWith(t)));
-    for (const problem of inTargets) console.log(formatProblem({ ...problem, path: path.relative(process.cwd(), problem.path) }));
+    for (const problem of inTargets) console.log(terminalText(formatProblem({ ...problem, path: path.relative(process.cwd(), problem.path) })));
     const errors = inTargets.filter((p) => p.severity === 'error').length;
     const noteCount = parsed.filter((p) => p.note).length;
     const cardCount = parsed.reduce((n, p) => n + p.cards.length, 0);

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ALL_RULES } from '../../core/rules';
 import { ruleMetadata } from '../../core/rules/rule';
 import { EXIT, UsageError, type Command } from '../cli';
+import { terminalLine } from '../../core/text/escape';
 
 export const rulesCommand: Command = {
   name: 'rules',
@@ -16,7 +17,7 @@ export const rulesCommand: Command = {
       return EXIT.ok;
     }
     const width = Math.max(...rules.map((r) => r.id.length));
-    for (const r of rules) console.log(`${r.id.padEnd(width)} ${r.severity.padEnd(8)} ${r.enabledByDefault ? 'on ' : 'off'} ${r.hasFix ? 'fix' : '   '}  ${r.title}`);
+    for (const r of rules) console.log(terminalLine(`${r.id.padEnd(width)} ${r.severity.padEnd(8)} ${r.enabledByDefault ? 'on ' : 'off'} ${r.hasFix ? 'fix' : '   '}  ${r.title}`));
     return EXIT.ok;
   },
 };

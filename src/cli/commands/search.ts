@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { loadBundledKnowledge } from '../../core/knowledge/bundle';
 import { EXIT, UsageError, packageRoot, type Command } from '../cli';
+import { terminalLine } from '../../core/text/escape';
 
 export const searchCommand: Command = {
   name: 'search',
@@ -15,8 +16,8 @@ export const searchCommand: Command = {
     if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit takes a positive whole number');
     const hits = loadBundledKnowledge(packageRoot()).search(query, limit);
     if (parsed.values.json) console.log(JSON.stringify(hits.map(({ id, title, aliases, score, path }) => ({ id, title, aliases, score, path })), null, 2));
-    else if (hits.length === 0) console.log(`No notes match "${query}".`);
-    else for (const h of hits) console.log(`${h.id.padEnd(36)} ${h.title} — ${h.summary}`);
+    else if (hits.length === 0) console.log(terminalLine(`No notes match "${query}".`));
+    else for (const h of hits) console.log(terminalLine(`${h.id.padEnd(36)} ${h.title} — ${h.summary}`));
     return EXIT.ok;
   },
 };

@@ -1,4 +1,5 @@
 import type { FileReport } from './report';
+import { terminalLine } from '../../core/text/escape';
 
 /** `path:line:column: severity: message [rule] (object)`, one per line, then a summary. */
 export function formatText(reports: FileReport[]): string {
@@ -22,5 +23,6 @@ export function formatText(reports: FileReport[]): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const extras = [errors ? plural(errors, 'syntax error') : '', suppressed ? `${suppressed} suppressed` : ''].filter(Boolean);
   lines.push(`${plural(findings, 'finding')} in ${plural(reports.length, 'file')}${extras.length ? ` (${extras.join(', ')})` : ''}.`);
-  return lines.join('\n');
+  // Paths, messages and names come from the files: escaped, so no control character reaches the terminal raw.
+  return lines.map(terminalLine).join('\n');
 }

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { noteMarkdown } from '../../core/hover/noteMarkdown';
+import { escapeMarkdown, markdownCode } from '../../core/text/escape';
 import { CONCEPTS_REQUEST, type ConceptSummary } from '../../server/protocol';
 
 type Node = { kind: 'tag'; tag: string; concepts: ConceptSummary[] } | { kind: 'concept'; concept: ConceptSummary };
@@ -49,7 +51,7 @@ export class ConceptsTree implements vscode.TreeDataProvider<Node> {
     const item = new vscode.TreeItem(c.title, vscode.TreeItemCollapsibleState.None);
     const dueHere = due?.get(c.id) ?? 0;
     item.description = `${c.cardCount} cards${dueHere ? ` · ${dueHere} due` : ''}${c.origin === 'bundled' ? '' : ' · yours'}`;
-    item.tooltip = new vscode.MarkdownString(`**${c.title}** (\`${c.id}\`)\n\n${c.summary}`);
+    item.tooltip = new vscode.MarkdownString(`**${escapeMarkdown(c.title)}** (${markdownCode(c.id)})\n\n${noteMarkdown(c.summary)}`);
     item.iconPath = new vscode.ThemeIcon(c.origin === 'bundled' ? 'book' : 'note');
     item.contextValue = c.cardCount > 0 ? 'concept.withCards' : 'concept';
     item.command = { command: 'cnc.openNote', title: 'Open Note', arguments: [c.id] };

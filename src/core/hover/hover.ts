@@ -6,8 +6,9 @@ import { describeField, describeKind, type FieldDoc, type KindDoc } from '../sch
 import { manifestObjects, objectAtOffset } from '../yaml/manifestObjects';
 import type { ParsedYamlFile } from '../yaml/parseYaml';
 import { fieldMarkdown, kindMarkdown, referenceLink } from './apiMarkdown';
-import { commandLink } from './commandLinks';
-import { WIKILINK } from '../knowledge/wikilinks';
+import { escapeMarkdown, markdownCode } from '../text/escape';
+import { commandLink, markdownLink, safeLinkTarget } from './commandLinks';
+import { noteMarkdown } from './noteMarkdown';
 import { contextConcepts, fieldConcepts, kindPathOf } from './conceptLookup';
 
 export interface ConceptInfo {
@@ -84,11 +85,7 @@ export function yamlHover(file: ParsedYamlFile, offset: number, kb: KnowledgeBas
 
 /** The enclosing concept of a field without its own: one line per note, with its links. */
 function renderContext(via: string, concepts: ConceptInfo[]): string {
-  return concepts.map((c) => {
-    const links = [`[Open note](${commandLink('cnc.openNote', [c.noteId])} "Open the ${c.title} note")`];
-    if (c.cardCount > 0) links.push(`[Review ${c.cardCount} card${c.cardCount === 1 ? '' : 's'}](${commandLink('cnc.reviewCards', [{ noteId: c.noteId }])})`);
-    return `Part of **${c.title}** (\`${via}\`): ${c.summary} ${links.join(' · ')}`;
-  }).join('\n\n');
+  return concepts.map((c) => `Part of **${escapeMarkdown(c.title)}** (${markdownCode(via)}): ${noteMarkdown(c.summary)} ${conceptLinks(c).join(' · ')}`).join('\n\n');
 }
 
 function joinSections(...sections: (string | undefined)[]): string {
@@ -99,22 +96,28 @@ export function conceptInfo(note: Note, kb: KnowledgeBase): ConceptInfo {
   return { noteId: note.id, title: note.title, summary: note.summary, whyItMatters: note.whyItMatters, docs: note.docs, cardCount: kb.cardsOf(note.id).length };
 }
 
+/**
+ * The concept half of a hover. Note text (a user's note as much as ours) is escaped where it is text (the title)
+ * and kept to safe Markdown where it is Markdown (summary, why it matters): see noteMarkdown.
+ */
 export function renderHover(subject: string, concepts: ConceptInfo[]): string {
   return concepts.map((c) => {
-    const parts = [`**${c.title}** — concept for \`${subject}\``, '', c.summary];
-    if (c.whyItMatters) parts.push('', '**Why it matters**', '', linkWikilinks(firstBlock(c.whyItMatters)));
-    const links = [`[Open note](${commandLink('cnc.openNote', [c.noteId])} "Open the ${c.title} note")`];
-    if (c.cardCount > 0) links.push(`[Review ${c.cardCount} card${c.cardCount === 1 ? '' : 's'}](${commandLink('cnc.reviewCards', [{ noteId: c.noteId }])})`);
-    if (c.docs) links.push(`[Docs ↗](${c.docs})`);
+    const parts = [`**${escapeMarkdown(c.title)}** — concept for ${markdownCode(subject)}`, '', noteMarkdown(c.summary)];
+    if (c.whyItMatters) parts.push('', '**Why it matters**', '', noteMarkdown(firstBlock(c.whyItMatters)));
+    const links = conceptLinks(c);
+    // `docs:` is the one field of a note meant to hold a link: shown only when it is an https: URL.
+    const docs = safeLinkTarget(c.docs);
+    if (docs) links.push(markdownLink('Docs ↗', docs));
     parts.push('', links.join(' · '));
     return parts.join('\n');
   }).join('\n\n');
 }
 
-/** `[[id]]` and `[[id|label]]` become links that open the note (the only command hovers may run). */
-export function linkWikilinks(markdown: string): string {
-  return markdown.replace(WIKILINK, (_m, id: string, label?: string) =>
-    `[${(label ?? id).trim()}](${commandLink('cnc.openNote', [id.trim()])})`);
+/** Open the note, and review its cards when it has some: our two commands, the only ones a hover runs. */
+function conceptLinks(c: ConceptInfo): string[] {
+  const links = [markdownLink('Open note', commandLink('cnc.openNote', [c.noteId]), `Open the ${c.title} note`)];
+  if (c.cardCount > 0) links.push(markdownLink(`Review ${c.cardCount} card${c.cardCount === 1 ? '' : 's'}`, commandLink('cnc.reviewCards', [{ noteId: c.noteId }])));
+  return links;
 }
 
 /** The first paragraph or bullet list, capped, so hovers stay short. */

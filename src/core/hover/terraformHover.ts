@@ -7,6 +7,8 @@ import { attributeOf, blocksOf, type HclBlock, type HclBody } from '../terraform
 import { kubernetesFieldPath } from '../terraform/kubernetesPath';
 import { KUBERNETES_RESOURCE_KINDS, MANIFEST_RESOURCE } from '../terraform/kubernetesSchema';
 import type { ParsedTerraformFile } from '../terraform/parseTerraform';
+import { escapeMarkdown, markdownCode } from '../text/escape';
+import { markdownLink } from './commandLinks';
 import { conceptInfo, renderHover, type ConceptInfo, type HoverResult } from './hover';
 
 /** Blocks that are Terraform language keywords where they appear nested (top-level blocks always are). */
@@ -55,12 +57,12 @@ function keywordHover(keyword: string, span: Span, kb: KnowledgeBase): HoverResu
 function typeHover(file: ParsedTerraformFile, block: HclBlock, type: string, span: Span, kb: KnowledgeBase): HoverResult {
   const provider = type.split('_')[0]!;
   const isData = block.type === 'data';
-  const lines = [`**\`${type}\`** — ${isData ? 'data source' : 'resource type'} of the \`${provider}\` provider`];
+  const lines = [`**${markdownCode(type)}** — ${isData ? 'data source' : 'resource type'} of the ${markdownCode(provider)} provider`];
   const kubernetes = KUBERNETES_RESOURCE_KINDS.get(type);
   if (kubernetes && !isData) lines.push('', `Manages a Kubernetes \`${kubernetes.kind}\` (\`${kubernetes.apiVersion}\`); its blocks and arguments are the object's fields in snake_case.`);
   if (type === MANIFEST_RESOURCE && !isData) lines.push('', 'Manages any Kubernetes object given as a whole manifest, in the API\'s own field names.');
   const docs = registryDocsUrl(file.body, provider, type, isData);
-  if (docs) lines.push('', `[Registry docs ↗](${docs})`);
+  if (docs) lines.push('', markdownLink('Registry docs ↗', docs));
   const notes = kb.notesForTerraform(type);
   const concepts = notes.map((n) => conceptInfo(n, kb));
   const markdown = [lines.join('\n'), ...(concepts.length ? ['', '---', '', renderHover(type, concepts)] : [])].join('\n');
@@ -105,11 +107,11 @@ function kubernetesFieldHover(type: string, resource: HclBlock, steps: HclStep[]
   const concepts: ConceptInfo[] = notes.map((n) => conceptInfo(n, kb));
   const subject = doc.entryKey !== undefined ? `${doc.path}["${doc.entryKey}"]` : doc.path;
   const lines = [
-    `**\`${doc.field}\`** — \`${subject}\` (${doc.type})${doc.exactVersion ? '' : ` · described from another version of ${known.kind}`}`,
+    `**${markdownCode(doc.field)}** — ${markdownCode(subject)} (${doc.type})${doc.exactVersion ? '' : ` · described from another version of ${known.kind}`}`,
     '',
-    shorten(doc.description) || '_The Kubernetes API gives no description for this field._',
+    escapeMarkdown(shorten(doc.description)) || '_The Kubernetes API gives no description for this field._',
     '',
-    `[Kubernetes API reference ↗](${doc.docsUrl})`,
+    markdownLink('Kubernetes API reference ↗', doc.docsUrl),
   ];
   const markdown = [lines.join('\n'), ...(concepts.length ? ['', '---', '', renderHover(doc.path, concepts)] : [])].join('\n');
   return { span, subject, path: doc.path, concepts, markdown };
