@@ -32,6 +32,7 @@ const kb = userNotes.knowledge();
 const cnc = (...args: string[]) => spawnSync(process.execPath, [path.join(root, 'dist/cli/cnc.js'), ...args], { cwd: root, encoding: 'utf8' });
 
 /** Characters a terminal or a Markdown renderer acts on; none may reach either raw (tab and newline are fine). */
+// eslint-disable-next-line no-control-regex -- the test looks for exactly these characters
 const RAW_CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
 
 /**

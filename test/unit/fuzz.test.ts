@@ -165,7 +165,7 @@ function reportFor(text: string, language: DocumentLanguage, withFixes: boolean)
   if (!analysis.file) return { path: 'fuzz', language, skipped: analysis.skipped ?? '', findings: [], errors: [], suppressed: 0 };
   const result = lintFileDetailed(analysis.file, { rules: ALL_RULES, allRules: true });
   expect(result.findings.length).toBe(analysis.findings.length);
-  return fileReport('fuzz', language, analysis.file, result, ALL_RULES, withFixes ? { allRules: true } : undefined);
+  return fileReport('fuzz', language, analysis.file, result, ALL_RULES, withFixes);
 }
 
 function expectAccountedFor(text: string, report: FileReport, where: string): void {
@@ -195,7 +195,7 @@ function run(language: DocumentLanguage, seeds: readonly string[], mutations: Re
       // Quick fixes are built for one case in sixteen: they re-walk the file, and a hundred cases cover every rule.
       report = reportFor(text, language, i % 16 === 0);
     } catch (error) {
-      throw new Error(`${where} threw: ${(error as Error).stack ?? String(error)}\n--- text ---\n${text.slice(0, 2000)}`);
+      throw new Error(`${where} threw: ${(error as Error).stack ?? String(error)}\n--- text ---\n${text.slice(0, 2000)}`, { cause: error });
     }
     expectAccountedFor(text, report, where);
     tally.reports++;

@@ -44,7 +44,7 @@ async function createWithOwner(lockPath: string, token: string): Promise<boolean
     if (code === 'EEXIST') return false;
     // A file system without hard links (some network shares, FAT): exclusive create, then write. The lock is empty
     // for an instant there, so a crash at that instant leaves an empty lock, which the next process takes over at once.
-    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS' || code === 'EOPNOTSUPP') return createThenWrite(lockPath, token);
+    if (code === 'EPERM' || code === 'ENOTSUP' || code === 'ENOSYS' || code === 'EOPNOTSUPP') return await createThenWrite(lockPath, token);
     throw error;
   } finally {
     await fs.rm(temp, { force: true });

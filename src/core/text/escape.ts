@@ -8,7 +8,9 @@
  * C0 controls but tab and newline, DEL, C1 controls (0x9b is CSI to some terminals), and the Unicode direction
  * overrides that reorder what is shown ("Trojan Source").
  */
+// eslint-disable-next-line no-control-regex -- these characters are exactly what must not reach a terminal raw
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+// eslint-disable-next-line no-control-regex -- likewise, with the line breaks that would start a new output line
 const CONTROLS_AND_LINE_BREAKS = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 const NAMED: Record<string, string> = { '\n': '\\n', '\t': '\\t', '\r': '\\r' };
 
