@@ -343,7 +343,7 @@ const str = (s) => {
   if (i === undefined) { i = strings.length; strings.push(s); stringIndex.set(s, i); }
   return i;
 };
-const enumOf = (typeId, prop) => prop.enum ?? ENUMS[`${typeId}.${prop.name}`] ?? ENUMS[`${typeId}.${prop.name}[]`] ?? MISSING_FIELDS[typeId]?.[prop.name]?.[2];
+const enumOf = (typeId, prop) => ENUMS[`${typeId}.${prop.name}`] ?? ENUMS[`${typeId}.${prop.name}[]`] ?? MISSING_FIELDS[typeId]?.[prop.name]?.[2] ?? prop.enum;
 const fieldTypes = {};
 let fieldCount = 0;
 for (const t of types.values()) {

@@ -41,7 +41,7 @@ describe('Kubernetes API data: current and version-aware', () => {
     // The enum values are the field's enum; the description no longer lists them one per line.
     expect(stop.description).not.toMatch(/Possible enum values/);
     expect(describeField('v1', 'Pod', ['spec', 'hostnameOverride'])?.description).toMatch(/hostname/i);
-    expect(describeField('v1', 'Pod', ['spec', 'securityContext', 'supplementalGroupsPolicy'])?.description).toMatch(/supplementary groups/i);
+    expect(describeField('v1', 'Pod', ['spec', 'securityContext', 'supplementalGroupsPolicy'])?.description).toMatch(/supplemental groups/i);
     expect(fieldSince('core.v1.Lifecycle', 'stopSignal')).toEqual({ since: '1.33', after: '1.32', exact: true });
     expect(fieldSince('core.v1.PodSpec', 'hostnameOverride')).toEqual({ since: '1.34', after: '1.33', exact: true });
     expect(fieldSince('core.v1.PodSpec', 'containers')).toBeUndefined();
