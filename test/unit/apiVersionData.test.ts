@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import path from 'node:path';
+import { yamlHover } from '../../src/core/hover/hover';
+import { loadBundledKnowledge } from '../../src/core/knowledge/bundle';
 import { describeField } from '../../src/core/schema/describeField';
 import { fieldMaturityText, fieldSince, historyReleases, kindSince } from '../../src/core/schema/fieldHistory';
 import { lintFile } from '../../src/core/lint/lint';
@@ -49,6 +52,17 @@ describe('Kubernetes API data: current and version-aware', () => {
     expect(fieldMaturityText('core.v1.PodSecurityContext', 'supplementalGroupsPolicy')).toMatch(/^Added after Kubernetes 1\.30 \(present by 1\.32\)/);
     expect(kindSince('resource.k8s.io/v1', 'ResourceClaim')?.after).toBe('1.33');
     expect(historyReleases().newest).toBe('1.36');
+  });
+
+  it('hovers a recent field with its own description and since when it exists', () => {
+    const kb = loadBundledKnowledge(path.resolve(__dirname, '..', '..'));
+    const at = (needle: string) => yamlHover(parseYaml(current), current.indexOf(needle) + 2, kb)!.markdown;
+    expect(at('stopSignal')).toMatch(/StopSignal defines which signal/);
+    expect(at('stopSignal')).toContain('New in Kubernetes 1.33');
+    expect(at('hostnameOverride')).toContain('New in Kubernetes 1.34');
+    expect(at('supplementalGroupsPolicy')).toContain('Added after Kubernetes 1.30 (present by 1.32)');
+    // An old field says nothing about its age.
+    expect(at('containers')).not.toMatch(/New in Kubernetes|Added after/);
   });
 
   it('validates a current manifest through the schema service without errors', async () => {

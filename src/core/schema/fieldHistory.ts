@@ -61,7 +61,7 @@ export function kindSince(apiVersion: string, kind: string): Since | undefined {
   return sinceOf(own(history().kinds, `${apiVersion} ${kind}`));
 }
 
-export function fieldMaturity(typeId: string, field: string): FieldMaturity | undefined {
+function fieldMaturity(typeId: string, field: string): FieldMaturity | undefined {
   const entry = own(own(history().stages, typeId), field);
   if (!entry) return undefined;
   const [stage, gate] = entry;
