@@ -49,7 +49,7 @@ describe('Kubernetes API data: current and version-aware', () => {
     expect(fieldSince('core.v1.PodSpec', 'hostnameOverride')).toEqual({ since: '1.34', after: '1.33', exact: true });
     expect(fieldSince('core.v1.PodSpec', 'containers')).toBeUndefined();
     expect(fieldMaturityText('core.v1.Lifecycle', 'stopSignal')).toMatch(/^New in Kubernetes 1\.33/);
-    expect(fieldMaturityText('core.v1.PodSecurityContext', 'supplementalGroupsPolicy')).toMatch(/^Added after Kubernetes 1\.30 \(present by 1\.32\)/);
+    expect(fieldMaturityText('core.v1.PodSecurityContext', 'supplementalGroupsPolicy')).toMatch(/^Added after Kubernetes 1\.30, present by 1\.32/);
     expect(kindSince('resource.k8s.io/v1', 'ResourceClaim')?.after).toBe('1.33');
     expect(historyReleases().newest).toBe('1.36');
   });
@@ -60,7 +60,7 @@ describe('Kubernetes API data: current and version-aware', () => {
     expect(at('stopSignal')).toMatch(/StopSignal defines which signal/);
     expect(at('stopSignal')).toContain('New in Kubernetes 1.33');
     expect(at('hostnameOverride')).toContain('New in Kubernetes 1.34');
-    expect(at('supplementalGroupsPolicy')).toContain('Added after Kubernetes 1.30 (present by 1.32)');
+    expect(at('supplementalGroupsPolicy')).toContain('Added after Kubernetes 1.30, present by 1.32');
     // An old field says nothing about its age.
     expect(at('containers')).not.toMatch(/New in Kubernetes|Added after/);
   });

@@ -25,17 +25,24 @@ export interface Since {
   exact: boolean;
 }
 
-export interface FieldMaturity {
+interface FieldMaturity {
   stage?: 'alpha' | 'beta';
   featureGate?: string;
 }
 
-export const HISTORY_FILE = 'history.json';
+const HISTORY_FILE = 'history.json';
 let loaded: HistoryFile | undefined;
 
+/** No history (an unbuilt development tree): nothing is known to be recent, so nothing is reported. */
+const NO_HISTORY: HistoryFile = { format: 1, newest: '', releases: [], fields: {}, stages: {}, kinds: {} };
+
+/** history.json, loaded once; when it is not there, decided once too: an empty history. */
 function history(): HistoryFile {
   if (loaded) return loaded;
-  const file = path.join(kubernetesDataDir(), HISTORY_FILE);
+  let dir: string | undefined;
+  try { dir = kubernetesDataDir(); } catch { dir = undefined; }
+  const file = dir && path.join(dir, HISTORY_FILE);
+  if (!file || !fs.existsSync(file)) return (loaded = NO_HISTORY);
   const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as HistoryFile;
   if (raw.format !== 1) throw new Error(`Unsupported Kubernetes history format in ${file}; rebuild with npm run build.`);
   return (loaded = raw);
@@ -93,7 +100,7 @@ export function fieldMaturityText(typeId: string, field: string): string | undef
   const maturity = fieldMaturity(typeId, field);
   const notes = [maturity?.stage, maturity?.featureGate && `feature gate ${maturity.featureGate}`].filter(Boolean).join(', ');
   if (since) {
-    const when = since.exact ? `New in Kubernetes ${since.since}` : `Added after Kubernetes ${since.after} (present by ${since.since})`;
+    const when = since.exact ? `New in Kubernetes ${since.since}` : `Added after Kubernetes ${since.after}, present by ${since.since}`;
     return `${when}${notes ? ` (${notes})` : ''}.`;
   }
   return maturity?.featureGate ? `The API describes it as ${notes}.` : undefined;
