@@ -1,22 +1,26 @@
 // Build-time generator for the Kubernetes API data the extension ships (never fetched at run time).
-// Reads the declarations of the `kubernetes-types` package (one .d.ts per API group/version; their JSDoc carries the
-// API's own field descriptions) with the TypeScript compiler API and writes into dist/kubernetes/:
+// Reads the declarations of `kubernetes-models` (the newest Kubernetes API a registry package carries) and of
+// `kubernetes-types` 1.30 (the alpha API versions the former leaves out), whose JSDoc carries the API's own field
+// descriptions, with the TypeScript compiler API (readers: scripts/kubernetes-api-sources.mjs); compares them with the
+// API data of older releases (more registry packages, installed under aliases) to learn since when each field exists;
+// and writes into dist/kubernetes/:
 //   fields.json  field docs: every type's fields with their type, description, required/read-only flags and enum
 //                values, plus which type each apiVersion/kind is (read by src/core/schema/apiData.ts)
 //   schema.json  a JSON schema (draft-07) with one definition per API type (and per custom resource type we document)
 //                but no descriptions (the language server adds them from fields.json when it loads the schema), for
 //                yaml-language-server's validation and completion
+//   history.json the first release of each field and apiVersion added within the releases compared, and the
+//                maturity (alpha/beta, feature gate) the descriptions state
 // Usage: node scripts/gen-kubernetes-data.mjs [rootDir]   (scripts/build.mjs runs it)
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { clientNodeClassOf, packageDir, packageVersion, readClientNodeFields, readKubernetesModels, readKubernetesTypes } from './kubernetes-api-sources.mjs';
 
 const root = path.resolve(process.argv[2] ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..'));
 const require = createRequire(path.join(root, 'package.json'));
 const ts = require('typescript');
-const typesDir = path.dirname(require.resolve('kubernetes-types/package.json'));
-const typesVersion = JSON.parse(fs.readFileSync(path.join(typesDir, 'package.json'), 'utf8')).version;
 const outDir = path.join(root, 'dist', 'kubernetes');
 
 // Scalar aliases the declarations use for values with a wire format of their own.
@@ -163,82 +167,74 @@ const OWN_DESCRIPTIONS = {
   'apiextensions.v1.JSONSchemaProps.$schema': 'JSON Schema dialect (not allowed in CRD schemas).',
   'apiextensions.v1.JSONSchemaProps.id': 'Schema id (not allowed in CRD schemas).',
 };
+// Which Kubernetes release each kubernetes-models minor carries (its CHANGELOG: 5.0.0 "Update to Kubernetes v1.36.0",
+// 4.5.0 "Update schema version to v1.33.0"); the package itself does not say.
+const MODELS_RELEASES = { '5.1': '1.36', '5.0': '1.36', '4.5': '1.33' };
+const modelsRelease = (dir) => {
+  const version = packageVersion(dir);
+  const release = MODELS_RELEASES[version.split('.').slice(0, 2).join('.')];
+  if (!release) throw new Error(`gen-kubernetes-data: which Kubernetes release does kubernetes-models ${version} carry? Add it to MODELS_RELEASES (from its CHANGELOG).`);
+  return release;
+};
 
-/** One .d.ts file → its types: `{ id, name, doc, props: [{ name, type, doc, required, readonly }] }`. */
-function readDeclarations(file, moduleId) {
-  const source = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
-  const imports = new Map();
-  const types = [];
-  const docOf = (node) => (ts.getJSDocCommentsAndTags(node) ?? [])
-    .filter(ts.isJSDoc).map((d) => (typeof d.comment === 'string' ? d.comment : ts.getTextOfJSDocComment(d.comment) ?? '')).join('\n').trim();
-  const typeOf = (node) => {
-    if (!node) return 'any';
-    switch (node.kind) {
-      case ts.SyntaxKind.StringKeyword: return 'string';
-      case ts.SyntaxKind.NumberKeyword: return 'number';
-      case ts.SyntaxKind.BooleanKeyword: return 'boolean';
-      case ts.SyntaxKind.AnyKeyword: case ts.SyntaxKind.UnknownKeyword: return 'any';
-    }
-    if (ts.isLiteralTypeNode(node) && ts.isStringLiteral(node.literal)) return `=${node.literal.text}`;
-    if (ts.isArrayTypeNode(node)) return `[]${typeOf(node.elementType)}`;
-    if (ts.isParenthesizedTypeNode(node)) return typeOf(node.type);
-    if (ts.isUnionTypeNode(node)) {
-      const parts = node.types.map(typeOf).sort();
-      if (parts.join('|') === 'number|string') return 'int-or-string';
-      return parts.includes('boolean') && parts.length === 2 ? parts.find((p) => p !== 'boolean') + '|boolean' : 'any';
-    }
-    if (ts.isTypeLiteralNode(node)) {
-      const index = node.members.find(ts.isIndexSignatureDeclaration);
-      return index ? `{}${typeOf(index.type)}` : 'object';
-    }
-    if (ts.isTypeReferenceNode(node)) {
-      const name = node.typeName.getText(source);
-      if (name === 'Array' && node.typeArguments?.length === 1) return `[]${typeOf(node.typeArguments[0])}`;
-      if (name === 'JSON') return 'any';
-      return imports.get(name) ?? `${moduleId}.${name}`;
-    }
-    return 'any';
-  };
-  for (const statement of source.statements) {
-    if (ts.isImportDeclaration(statement)) {
-      const from = statement.moduleSpecifier.text;
-      const target = path.relative(typesDir, path.resolve(path.dirname(file), from)).split(path.sep).join('.');
-      for (const element of statement.importClause?.namedBindings?.elements ?? []) imports.set(element.name.text, `${target}.${element.name.text}`);
-    } else if (ts.isInterfaceDeclaration(statement)) {
-      const props = [];
-      for (const member of statement.members) {
-        if (!ts.isPropertySignature(member)) continue;
-        const name = ts.isStringLiteral(member.name) ? member.name.text : member.name.getText(source);
-        const readonly = member.modifiers?.some((m) => m.kind === ts.SyntaxKind.ReadonlyKeyword) ?? false;
-        props.push({ name, type: typeOf(member.type), doc: docOf(member), required: !member.questionToken, readonly });
-      }
-      types.push({ id: `${moduleId}.${statement.name.text}`, name: statement.name.text, doc: docOf(statement), props });
-    } else if (ts.isTypeAliasDeclaration(statement)) {
-      const id = `${moduleId}.${statement.name.text}`;
-      types.push({ id, name: statement.name.text, doc: docOf(statement), alias: ALIASES[id] ?? typeOf(statement.type) });
-    }
+// The newest API: kubernetes-models. kubernetes-types 1.30 adds what that package leaves out (it carries only what a
+// default cluster serves: no alpha API versions) and the descriptions it lacks.
+const modelsDir = packageDir('kubernetes-models', root);
+const newestRelease = modelsRelease(modelsDir);
+const newest = readKubernetesModels(ts, modelsDir, ALIASES);
+const typesDir = packageDir('kubernetes-types', root);
+const olderTypes = readKubernetesTypes(ts, typesDir, ALIASES);
+const types = new Map(newest);
+for (const [id, t] of olderTypes) {
+  const current = types.get(id);
+  if (!current) { types.set(id, t); continue; }
+  if (!current.doc && t.doc) current.doc = t.doc;
+  for (const p of current.props ?? []) {
+    const before = t.props?.find((o) => o.name === p.name);
+    if (!p.doc && before?.doc) p.doc = before.doc;
   }
-  return types;
 }
 
-function declarationFiles(dir) {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
-    const f = path.join(dir, e.name);
-    if (e.isDirectory()) return declarationFiles(f);
-    return e.name.endsWith('.d.ts') ? [f] : [];
-  });
+// kubernetes-models also carries the beta API versions removed long ago (it merges the API data of old releases):
+// they are left out, as kubernetes-types 1.30 left them out, so a removed version is still described by the version
+// that replaced it (and reported by api-version-removed). Then only the types the remaining kinds use stay.
+const kindOfType = (t) => {
+  const kind = t.props?.find((p) => p.name === 'kind')?.type;
+  const apiVersion = t.props?.find((p) => p.name === 'apiVersion')?.type;
+  return kind?.startsWith('=') && apiVersion?.startsWith('=') ? { apiVersion: apiVersion.slice(1), kind: kind.slice(1) } : undefined;
+};
+const oldKinds = new Set([...olderTypes.values()].map(kindOfType).filter(Boolean).map((k) => `${k.apiVersion} ${k.kind}`));
+for (const [id, t] of newest) {
+  const k = kindOfType(t);
+  if (k && /\/v\d+(alpha|beta)\d+$/.test(k.apiVersion) && !oldKinds.has(`${k.apiVersion} ${k.kind}`)) types.delete(id);
+}
+{
+  const reachable = new Set();
+  const visit = (id) => {
+    if (reachable.has(id) || !types.has(id)) return;
+    reachable.add(id);
+    const t = types.get(id);
+    for (const ref of [t.alias, ...(t.props ?? []).map((p) => p.type)]) if (ref) visit(ref.replace(/^(\[\]|\{\})+/, '').replace(/\|boolean$/, ''));
+  };
+  for (const [id, t] of types) if (kindOfType(t) || olderTypes.has(id)) visit(id);
+  for (const id of [...types.keys()]) if (!reachable.has(id)) { types.delete(id); newest.delete(id); }
 }
 
-const types = new Map();
-for (const file of declarationFiles(typesDir)) {
-  const moduleId = path.relative(typesDir, file).replace(/\.d\.ts$/, '').split(path.sep).join('.');
-  for (const t of readDeclarations(file, moduleId)) types.set(t.id, t);
+// kubernetes-models appends "Possible enum values:" and one line per value to a description; the values become the
+// field's enum, so only the lines that explain a value stay.
+for (const t of types.values()) {
+  for (const p of t.props ?? []) {
+    p.doc = p.doc.split('\n').filter((line) => !/^\s*- `"[^"]*"`\s*$/.test(line)).join('\n').replace(/\n*Possible enum values:\s*$/, '').trim();
+  }
 }
+
 for (const [id, fields] of Object.entries(MISSING_FIELDS)) {
   const t = types.get(id);
   if (!t?.props) throw new Error(`gen-kubernetes-data: ${id} is not a declared type`);
   for (const [name, [type, doc, , required]] of Object.entries(fields)) {
-    if (t.props.some((p) => p.name === name)) throw new Error(`gen-kubernetes-data: ${id}.${name} is declared now; drop it from MISSING_FIELDS`);
+    // Declared by the newer package: keep its type, and our description where it has none.
+    const declared = t.props.find((p) => p.name === name);
+    if (declared) { declared.doc ||= doc; continue; }
     t.props.push({ name, type, doc, required: !!required, readonly: false });
   }
   t.props.sort((a, b) => a.name.localeCompare(b.name));
@@ -247,8 +243,77 @@ for (const [key, doc] of Object.entries(OWN_DESCRIPTIONS)) {
   const [, id, name] = /^(.*)\.([^.]+)$/.exec(key);
   const prop = types.get(id)?.props?.find((p) => p.name === name);
   if (!prop) throw new Error(`gen-kubernetes-data: ${key} is not a declared field`);
-  if (prop.doc) throw new Error(`gen-kubernetes-data: ${key} has an API description now; drop it from OWN_DESCRIPTIONS`);
-  prop.doc = doc;
+  prop.doc ||= doc;
+}
+
+// Field and apiVersion history: which release first has each field, from the API data of older releases carried by
+// other registry packages (oldest first). A release with no package is skipped, so a field first seen in 1.32 data but
+// missing from 1.30 data is known only to be "after 1.30" (src/core/schema/fieldHistory.ts turns that into a message).
+const HISTORY_SOURCES = [
+  { package: 'kubernetes-types-1.29', format: 'types' },
+  { package: 'kubernetes-types', format: 'types' },
+  { package: 'kubernetes-client-1.32', format: 'client-node' },
+  { package: 'kubernetes-models-1.33', format: 'models' },
+  { package: 'kubernetes-client-1.34', format: 'client-node' },
+];
+const history = HISTORY_SOURCES.map((source) => {
+  const dir = packageDir(source.package, root);
+  if (source.format === 'client-node') {
+    const { release, classes } = readClientNodeFields(dir);
+    return { ...source, release, fieldsOf: (id) => { const c = clientNodeClassOf(id, classes); return c ? classes.get(c) : undefined; } };
+  }
+  const data = source.format === 'types' ? (dir === typesDir ? olderTypes : readKubernetesTypes(ts, dir, ALIASES)) : readKubernetesModels(ts, dir, ALIASES);
+  const release = source.format === 'types' ? packageVersion(dir).split('.').slice(0, 2).join('.') : modelsRelease(dir);
+  // kubernetes-models carries only the API versions a default cluster serves: its missing alpha/beta kinds say nothing.
+  const kindsOf = new Set([...data.values()].flatMap((t) => {
+    const kind = t.props?.find((p) => p.name === 'kind')?.type;
+    const apiVersion = t.props?.find((p) => p.name === 'apiVersion')?.type;
+    return kind?.startsWith('=') && apiVersion?.startsWith('=') ? [`${apiVersion.slice(1)} ${kind.slice(1)}`] : [];
+  }));
+  return { ...source, release, kindsOf, allVersions: source.format === 'types', fieldsOf: (id) => { const t = data.get(id); return t?.props ? new Set(t.props.map((p) => p.name)) : undefined; } };
+}).concat([{ release: newestRelease, newest: true, allVersions: false, fieldsOf: (id) => new Set(newest.get(id)?.props?.map((p) => p.name) ?? []) }]);
+const minorOf = (release) => Number(release.split('.')[1]);
+for (let i = 1; i < history.length; i++) {
+  if (minorOf(history[i].release) <= minorOf(history[i - 1].release)) throw new Error(`gen-kubernetes-data: history sources out of order at ${history[i].package ?? 'kubernetes-models'} (${history[i].release})`);
+}
+
+/** [first release with it, newest release known without it] for a field the oldest source lacks; undefined if unknown. */
+function fieldSince(typeId, name, allNames) {
+  let lastAbsent;
+  for (const source of history) {
+    // kubernetes-types drops some fields (MISSING_FIELDS): its silence about them says nothing.
+    if (source.format === 'types' && MISSING_FIELDS[typeId]?.[name]) continue;
+    const names = source.fieldsOf(typeId);
+    // A source that does not have the type, or whose type shares few fields with the newest (another type of the same
+    // name), tells nothing.
+    if (!names || names.size === 0 || [...names].filter((n) => allNames.has(n)).length * 2 < names.size) continue;
+    if (names.has(name)) return lastAbsent ? [source.release, lastAbsent] : undefined;
+    lastAbsent = source.release;
+  }
+  return undefined;
+}
+
+const oldGroups = new Set([...oldKinds].map((k) => k.split(' ')[0].replace(/\/?[^/]*$/, '')));
+/** [first release serving it, newest release known not to] for an apiVersion/kind the oldest source lacks. */
+function kindSince(apiVersion, kind, servedNow) {
+  let lastAbsent;
+  // Beta and alpha versions come and go (the apiVersion rules judge removals); kubernetes-types has no apiregistration.
+  if (/v\d+(alpha|beta)\d+$/.test(apiVersion) || !oldGroups.has(apiVersion.replace(/\/?[^/]*$/, ''))) return undefined;
+  for (const source of history) {
+    if (!source.kindsOf && !source.newest) continue; // client-node's classes do not say which apiVersion serves them
+    const served = source.kindsOf ? source.kindsOf.has(`${apiVersion} ${kind}`) : servedNow;
+    if (served) return lastAbsent ? [source.release, lastAbsent] : undefined;
+    lastAbsent = source.release;
+  }
+  return undefined;
+}
+
+/** The API's own wording of a field's maturity: "This is an alpha field and requires enabling the X feature gate." */
+function stageOf(doc) {
+  const stage = /\b(alpha|beta)(?:[- ]level)? (?:field|feature)\b|\bThis field is (alpha|beta)\b|\bis an? (alpha|beta)\b/i.exec(doc);
+  const gate = /`?\b([A-Z][A-Za-z0-9]+)`? feature[- ]gate/.exec(doc)?.[1];
+  const level = stage && (stage[1] ?? stage[2] ?? stage[3]).toLowerCase();
+  return level || gate ? { ...(level ? { stage: level } : {}), ...(gate ? { gate } : {}) } : undefined;
 }
 
 // Type aliases are inlined (Quantity, Time, the JSONSchemaProps unions): fields point at scalars or object types only.
@@ -278,7 +343,7 @@ const str = (s) => {
   if (i === undefined) { i = strings.length; strings.push(s); stringIndex.set(s, i); }
   return i;
 };
-const enumOf = (typeId, prop) => ENUMS[`${typeId}.${prop.name}`] ?? ENUMS[`${typeId}.${prop.name}[]`] ?? MISSING_FIELDS[typeId]?.[prop.name]?.[2];
+const enumOf = (typeId, prop) => ENUMS[`${typeId}.${prop.name}`] ?? ENUMS[`${typeId}.${prop.name}[]`] ?? MISSING_FIELDS[typeId]?.[prop.name]?.[2] ?? prop.enum;
 const fieldTypes = {};
 let fieldCount = 0;
 for (const t of types.values()) {
@@ -300,8 +365,36 @@ const unusedEnums = Object.keys(ENUMS).filter((k) => {
 if (unusedEnums.length) throw new Error(`gen-kubernetes-data: enum entries name no field: ${unusedEnums.join(', ')}`);
 
 fs.mkdirSync(outDir, { recursive: true });
-const fieldsJson = JSON.stringify({ format: 1, kubernetes: typesVersion, strings, types: fieldTypes, kinds });
+const fieldsJson = JSON.stringify({ format: 1, kubernetes: `${newestRelease}.0`, strings, types: fieldTypes, kinds });
 fs.writeFileSync(path.join(outDir, 'fields.json'), fieldsJson);
+
+// history.json (read by src/core/schema/fieldHistory.ts): since when each recent field and apiVersion exists, and the
+// maturity its description states. `[since, after]`: first release whose data has it, newest release known without it
+// (the release before `since` when every release in between has data).
+const fieldSinceTable = {};
+const stageTable = {};
+for (const t of newest.values()) {
+  if (!t.props) continue;
+  const names = new Set(t.props.map((p) => p.name));
+  for (const p of t.props) {
+    const since = fieldSince(t.id, p.name, names);
+    if (since) (fieldSinceTable[t.id] ??= {})[p.name] = since;
+    // Old fields keep claims like "beta-level in 1.8": only recent or gated fields get their maturity recorded.
+    const stage = stageOf(p.doc);
+    if (stage && (since || stage.gate)) (stageTable[t.id] ??= {})[p.name] = [stage.stage ?? '', stage.gate ?? ''];
+  }
+}
+const kindSinceTable = {};
+for (const [apiVersion, byKind] of Object.entries(kinds)) {
+  for (const kind of Object.keys(byKind)) {
+    const since = kindSince(apiVersion, kind, newest.has(byKind[kind]));
+    if (since) kindSinceTable[`${apiVersion} ${kind}`] = since;
+  }
+}
+const historyJson = JSON.stringify({
+  format: 1, newest: newestRelease, releases: history.map((h) => h.release), fields: fieldSinceTable, stages: stageTable, kinds: kindSinceTable,
+});
+fs.writeFileSync(path.join(outDir, 'history.json'), historyJson);
 
 // schema.json is built from fields.json and our custom-resource docs by the product's own code
 // (src/core/schema/jsonSchema.ts), so the type → JSON schema mapping has one home.
@@ -317,4 +410,5 @@ const schemaJson = JSON.stringify(schemaModule.exports.buildKubernetesJsonSchema
 fs.writeFileSync(path.join(outDir, 'schema.json'), schemaJson);
 const kindCount = Object.values(kinds).reduce((n, k) => n + Object.keys(k).length, 0);
 const kb = (s) => `${(Buffer.byteLength(s) / 1024).toFixed(0)} KB`;
-console.log(`gen-kubernetes-data: kubernetes-types ${typesVersion}: ${kindCount} kinds, ${Object.keys(fieldTypes).length} types, ${fieldCount} fields; fields.json ${kb(fieldsJson)}, schema.json ${kb(schemaJson)}`);
+const recent = Object.values(fieldSinceTable).reduce((n, f) => n + Object.keys(f).length, 0);
+console.log(`gen-kubernetes-data: kubernetes-models ${packageVersion(modelsDir)} (Kubernetes ${newestRelease}) + kubernetes-types ${packageVersion(typesDir)}: ${kindCount} kinds, ${Object.keys(fieldTypes).length} types, ${fieldCount} fields; history from ${history.map((h) => h.release).join(', ')}: ${recent} recent fields; fields.json ${kb(fieldsJson)}, schema.json ${kb(schemaJson)}, history.json ${kb(historyJson)}`);

@@ -69,7 +69,7 @@ describe('yamlHover on fields and values', () => {
     expect(hover.field).toMatchObject({ path: 'Deployment.spec.template.spec.containers[].image', typeName: 'Container', type: 'string' });
     expect(hover.markdown).toContain('Container image name');
     expect(hover.markdown).toContain('`Deployment.spec.template.spec.containers[].image`');
-    expect(hover.markdown).toContain('https://kubernetes.io/docs/reference/generated/kubernetes-api/v1.30/#deployment-v1-apps');
+    expect(hover.markdown).toContain('https://kubernetes.io/docs/reference/generated/kubernetes-api/v1.36/#deployment-v1-apps');
     expect(manifest.slice(hover.span.start, hover.span.end)).toBe('image');
   });
 

@@ -18,7 +18,7 @@ describe('describeField (generated from kubernetes-types)', () => {
       type: 'string', source: 'kubernetes', exactVersion: true,
     });
     expect(doc.description).toMatch(/Container image name/);
-    expect(doc.docsUrl).toBe('https://kubernetes.io/docs/reference/generated/kubernetes-api/v1.30/#deployment-v1-apps');
+    expect(doc.docsUrl).toBe('https://kubernetes.io/docs/reference/generated/kubernetes-api/v1.36/#deployment-v1-apps');
   });
 
   it('gives the type path note bindings use (PodSpec.hostNetwork, ServiceSpec.type) and the valid values', () => {
@@ -72,7 +72,7 @@ describe('describeField (generated from kubernetes-types)', () => {
   });
 
   it('describes kinds with their reference page', () => {
-    expect(describeKind('networking.k8s.io/v1', 'Ingress')).toMatchObject({ typeName: 'Ingress', docsUrl: 'https://kubernetes.io/docs/reference/generated/kubernetes-api/v1.30/#ingress-v1-networking-k8s-io' });
+    expect(describeKind('networking.k8s.io/v1', 'Ingress')).toMatchObject({ typeName: 'Ingress', docsUrl: 'https://kubernetes.io/docs/reference/generated/kubernetes-api/v1.36/#ingress-v1-networking-k8s-io' });
     expect(describeKind('v1', 'Pod')!.docsUrl).toMatch(/#pod-v1-core$/);
     expect(describeKind('argoproj.io/v1alpha1', 'Application')).toMatchObject({ source: 'custom', docsUrl: expect.stringMatching(/^https:\/\/argo-cd/) });
   });
@@ -101,9 +101,9 @@ describe('documentSchema (which schema a document gets)', () => {
 });
 
 describe('generated data (dist/kubernetes)', () => {
-  it('covers the built-in kinds of Kubernetes 1.30 and stays small', () => {
+  it('covers the built-in kinds of Kubernetes 1.36 and stays small', () => {
     const data = builtInData();
-    expect(data.kubernetesVersion).toMatch(/^1\.30\./);
+    expect(data.kubernetesVersion).toMatch(/^1\.36\./);
     const kinds = data.kinds().map((k) => `${k.apiVersion} ${k.kind}`);
     for (const k of ['v1 Pod', 'apps/v1 Deployment', 'networking.k8s.io/v1 Ingress', 'batch/v1 CronJob', 'node.k8s.io/v1 RuntimeClass', 'autoscaling/v2 HorizontalPodAutoscaler']) expect(kinds).toContain(k);
     const dir = kubernetesDataDir();

@@ -1,6 +1,7 @@
 import { escapeMarkdown, markdownCode } from '../text/escape';
 import { markdownLink } from './commandLinks';
 import type { FieldDoc, KindDoc } from '../schema/describeField';
+import { fieldMaturityText } from '../schema/fieldHistory';
 
 /** Longest API description a hover shows before cutting it at a word. */
 const MAX_DESCRIPTION = 900;
@@ -17,6 +18,8 @@ export function fieldMarkdown(doc: FieldDoc, hovered: { value?: string; listItem
   if (doc.readOnly) facts.push('Set by the system; not something you write.');
   if (doc.enum?.length) facts.push(`Valid values: ${doc.enum.map((v) => (v === '' ? '`""`' : markdownCode(v))).join(', ')}.`);
   if (hovered.value !== undefined && doc.enum?.length && !doc.enum.includes(hovered.value)) facts.push(`${markdownCode(hovered.value)} is not one of them.`);
+  const maturity = doc.source === 'kubernetes' ? fieldMaturityText(doc.typeId, doc.field) : undefined;
+  if (maturity) facts.push(maturity);
   if (!doc.exactVersion) facts.push(`Described from the served version of ${doc.kind}: \`${doc.apiVersion}\` is not served by this Kubernetes release.`);
   if (facts.length) lines.push('', facts.join(' '));
   return lines.join('\n');

@@ -1,3 +1,4 @@
+import { apiFieldVersion } from './api-field-version';
 import { apiVersionDeprecated } from './api-version-deprecated';
 import { apiVersionRemoved } from './api-version-removed';
 import { automountServiceAccountToken } from './automount-service-account-token';
@@ -90,7 +91,7 @@ export const ALL_RULES: readonly Rule[] = [
   serviceSelectorMatchesNothing, serviceTargetPortMissing, serviceTypeNodePort, ingressBackendMissing,
   ingressTlsMissing, networkPolicyMissing, networkPolicySelectsNothing, containerPortNameInvalid, labelValueInvalid,
   // API versions
-  apiVersionRemoved, apiVersionDeprecated,
+  apiVersionRemoved, apiVersionDeprecated, apiFieldVersion,
   // Terraform (checks of Terraform blocks; the rules above also check kubernetes_* resources)
   ...TERRAFORM_RULES,
 ];

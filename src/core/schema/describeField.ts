@@ -13,6 +13,8 @@ export interface FieldDoc {
   typeName: string;
   /** `Container.image`: the form note bindings use for fields of shared types. */
   typePath: string;
+  /** Id of the API type that has the field: `core.v1.Container` (keys the field's history, src/core/schema/fieldHistory.ts). */
+  typeId: string;
   /** Human form of the value's type: `string`, `[]Container`, `map[string]string`, `integer or string`. */
   type: string;
   /** The object type of the value (or of its items / map values), when it has one: `PodSpec`. */
@@ -107,7 +109,7 @@ export function describeField(apiVersion: string, kind: string, path: (string | 
   const { spec } = last;
   const valueTypeId = objectTypeId(spec.type.replace(/^(\[\]|\{\})+/, '').replace(/\|boolean$/, ''));
   return {
-    apiVersion, kind, field: last.name, path: walk.display, typeName: last.owner.name, typePath: `${last.owner.name}.${last.name}`,
+    apiVersion, kind, field: last.name, path: walk.display, typeName: last.owner.name, typePath: `${last.owner.name}.${last.name}`, typeId: last.owner.id,
     type: typeLabel(spec.type, nameOf), ...(valueTypeId ? { valueTypeId, valueTypeName: nameOf(valueTypeId) ?? valueTypeId } : {}),
     description: spec.description, required: spec.required, readOnly: spec.readOnly, ...(spec.enum ? { enum: spec.enum } : {}),
     ...(walk.entryKey !== undefined ? { entryKey: walk.entryKey } : {}),
