@@ -9,6 +9,7 @@ import { lintSettings } from './manifests/lintSettings';
 import { schemaValidationEnabled } from './manifests/schemaValidation';
 import { NotesFolders } from './knowledge/notesFolders';
 import { registerReview } from './review';
+import { COMMANDS } from '../core/commands';
 
 let client: LanguageClient | undefined;
 
@@ -56,9 +57,9 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
   const review = registerReview(context, languageClient, output);
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('cnc.openNote', async (noteId: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.openNote, async (noteId: unknown) => {
       if (typeof noteId !== 'string') return;
-      const note = await languageClient.sendRequest<NoteInfo | null>(NOTE_REQUEST, noteId);
+      const note = await languageClient.sendRequest(NOTE_REQUEST, noteId);
       if (!note) {
         void vscode.window.showWarningMessage(`No concept note with id "${noteId}".`);
         return;
@@ -68,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
       const beside = reading !== undefined && reading.languageId !== 'markdown';
       await vscode.commands.executeCommand(beside ? 'markdown.showPreviewToSide' : 'markdown.showPreview', vscode.Uri.file(note.path));
     }),
-    vscode.commands.registerCommand('cnc.showActivationTime', () =>
+    vscode.commands.registerCommand(COMMANDS.showActivationTime, () =>
       vscode.window.showInformationMessage(`Cloud-Native Companion activated in ${api.activationMs.toFixed(1)} ms.`)),
   );
 

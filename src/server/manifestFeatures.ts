@@ -13,6 +13,7 @@ import { fixesFor, type LintOptions } from '../core/lint/lint';
 import { suppressionEdit } from '../core/lint/suppression';
 import { ALL_RULES } from '../core/rules';
 import type { Finding, Severity } from '../core/rules/rule';
+import { COMMANDS } from '../core/commands';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint,
@@ -150,9 +151,9 @@ export class ManifestFeatures {
       const note = rule ? this.knowledge().note(rule.concept) : undefined;
       if (note && !explained.has(note.id)) {
         explained.add(note.id);
-        actions.push({ title: `Explain ${note.title}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: `Explain ${note.title}`, command: 'cnc.openNote', arguments: [note.id] } });
+        actions.push({ title: `Explain ${note.title}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: `Explain ${note.title}`, command: COMMANDS.openNote, arguments: [note.id] } });
         if (this.knowledge().cardsOf(note.id).length) {
-          actions.push({ title: `Review cards for ${note.title}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: `Review cards for ${note.title}`, command: 'cnc.reviewCards', arguments: [{ noteId: note.id }] } });
+          actions.push({ title: `Review cards for ${note.title}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: `Review cards for ${note.title}`, command: COMMANDS.reviewCards, arguments: [{ noteId: note.id }] } });
         }
       }
     }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CONCEPTS_REQUEST, type ConceptSummary } from '../../server/protocol';
+import { COMMANDS } from '../../core/commands';
 
 type Node = { kind: 'tag'; tag: string; concepts: ConceptSummary[] } | { kind: 'concept'; concept: ConceptSummary };
 
@@ -27,7 +28,7 @@ export class ConceptsTree implements vscode.TreeDataProvider<Node> {
   async getChildren(node?: Node): Promise<Node[]> {
     if (node?.kind === 'concept') return [];
     if (node?.kind === 'tag') return node.concepts.sort((a, b) => a.title.localeCompare(b.title)).map((concept) => ({ kind: 'concept', concept }));
-    this.concepts ??= this.client.sendRequest<ConceptSummary[]>(CONCEPTS_REQUEST);
+    this.concepts ??= this.client.sendRequest(CONCEPTS_REQUEST);
     const byTag = new Map<string, ConceptSummary[]>();
     for (const concept of await this.concepts) {
       for (const tag of concept.tags.length ? concept.tags : ['untagged']) byTag.set(tag, [...(byTag.get(tag) ?? []), concept]);
@@ -52,7 +53,7 @@ export class ConceptsTree implements vscode.TreeDataProvider<Node> {
     item.tooltip = new vscode.MarkdownString(`**${c.title}** (\`${c.id}\`)\n\n${c.summary}`);
     item.iconPath = new vscode.ThemeIcon(c.origin === 'bundled' ? 'book' : 'note');
     item.contextValue = c.cardCount > 0 ? 'concept.withCards' : 'concept';
-    item.command = { command: 'cnc.openNote', title: 'Open Note', arguments: [c.id] };
+    item.command = { command: COMMANDS.openNote, title: 'Open Note', arguments: [c.id] };
     return item;
   }
 }

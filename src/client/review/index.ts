@@ -11,6 +11,7 @@ import { exportAnkiCommand, exportHistoryCommand, importHistoryCommand, pruneHis
 import { ReviewPanel } from './reviewPanel';
 import { readSchedulerSettings } from './reviewSettings';
 import { chooseScope } from './scopePicker';
+import { COMMANDS } from '../../core/commands';
 
 export const HISTORY_FILE = 'review-history.json';
 
@@ -46,13 +47,13 @@ export function registerReview(context: vscode.ExtensionContext, client: Languag
 
   context.subscriptions.push(
     statusBar,
-    guarded('cnc.reviewCards', async (arg) => panel.open(await scopeFromArgument(arg, cards, output))),
-    guarded('cnc.reviewCardsChooseScope', async () => { const chosen = await scope(); if (chosen) await panel.open(chosen); }),
-    guarded('cnc.showStudyStatistics', () => panel.showStats()),
-    guarded('cnc.exportHistory', () => exportHistoryCommand(store)),
-    guarded('cnc.importHistory', async () => { await importHistoryCommand(store, service); statusBar.refresh(); }),
-    guarded('cnc.exportCardsForAnki', () => exportAnkiCommand(cards)),
-    guarded('cnc.pruneHistory', async () => { await pruneHistoryCommand(service); statusBar.refresh(); }),
+    guarded(COMMANDS.reviewCards, async (arg) => panel.open(await scopeFromArgument(arg, cards, output))),
+    guarded(COMMANDS.reviewCardsChooseScope, async () => { const chosen = await scope(); if (chosen) await panel.open(chosen); }),
+    guarded(COMMANDS.showStudyStatistics, () => panel.showStats()),
+    guarded(COMMANDS.exportHistory, () => exportHistoryCommand(store)),
+    guarded(COMMANDS.importHistory, async () => { await importHistoryCommand(store, service); statusBar.refresh(); }),
+    guarded(COMMANDS.exportCardsForAnki, () => exportAnkiCommand(cards)),
+    guarded(COMMANDS.pruneHistory, async () => { await pruneHistoryCommand(service); statusBar.refresh(); }),
     vscode.window.registerWebviewPanelSerializer(ReviewPanel.viewType, panel.serializer()),
     vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('cnc.review')) statusBar.refresh(); }),
     watchHistory(historyFile, store, () => statusBar.refresh(), output),
@@ -106,6 +107,6 @@ function reportStoreEvent(report: StoreReport, output: vscode.LogOutputChannel):
   output.error(message);
   void vscode.window.showErrorMessage(message, 'Show Backup', 'Import a File…').then((choice) => {
     if (choice === 'Show Backup') void vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(report.backup));
-    if (choice === 'Import a File…') void vscode.commands.executeCommand('cnc.importHistory');
+    if (choice === 'Import a File…') void vscode.commands.executeCommand(COMMANDS.importHistory);
   });
 }
