@@ -10,6 +10,7 @@ import { schemaValidationEnabled } from './manifests/schemaValidation';
 import { NotesFolders } from './knowledge/notesFolders';
 import { registerReview } from './review';
 import { COMMANDS } from '../core/commands';
+import { messageOf } from '../core/util/errors';
 
 let client: LanguageClient | undefined;
 
@@ -77,7 +78,7 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
   const knowledge = registerKnowledge(context, languageClient, review.dueCounts);
   context.subscriptions.push(review.onDidChangeDueCounts(() => knowledge.concepts.refreshCounts()));
 
-  languageClient.start().catch((error: unknown) => output.error(`Language server failed to start: ${String(error)}`));
+  languageClient.start().catch((error: unknown) => output.error(`Language server failed to start: ${messageOf(error)}`));
   const api: CompanionApi = { activationMs: performance.now() - started, extendMarkdownIt: notesMarkdownPlugin, client: () => client };
   output.info(`Activated in ${api.activationMs.toFixed(1)} ms (language server starting in its own process).`);
   return api;

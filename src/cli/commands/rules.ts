@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ALL_RULES } from '../../core/rules';
 import { ruleMetadata } from '../../core/rules/rule';
 import { EXIT, UsageError, type Command } from '../cli';
+import { messageOf } from '../../core/util/errors';
 
 export const rulesCommand: Command = {
   name: 'rules',
@@ -9,7 +10,7 @@ export const rulesCommand: Command = {
   help: 'Usage: cnc rules [--json]\n\nLists every rule: id, severity, on/off by default, title, concept note, rationale, remediation, equivalent ids and known differences from those tools.',
   run(args) {
     let parsed;
-    try { parsed = parseArgs({ args, options: { json: { type: 'boolean', default: false } } }); } catch (error) { throw new UsageError((error as Error).message); }
+    try { parsed = parseArgs({ args, options: { json: { type: 'boolean', default: false } } }); } catch (error) { throw new UsageError(messageOf(error)); }
     const rules = ALL_RULES.map((rule) => ({ ...ruleMetadata(rule), hasFix: Boolean(rule.fix) }));
     if (parsed.values.json) {
       console.log(JSON.stringify(rules, null, 2));

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { ReviewService } from '../../core/review/reviewService';
 import { COMMANDS } from '../../core/commands';
+import { messageOf } from '../../core/util/errors';
 
 const REFRESH_EVERY_MS = 5 * 60_000;
 
@@ -40,7 +41,7 @@ export class DueStatusBar implements vscode.Disposable {
       this.item.command = due + fresh ? COMMANDS.reviewCards : COMMANDS.reviewCardsChooseScope;
       this.item.show();
     } catch (error) {
-      this.output.warn(`Could not count the cards due: ${error instanceof Error ? error.message : String(error)}`);
+      this.output.warn(`Could not count the cards due: ${messageOf(error)}`);
       this.item.text = '$(mortar-board) ?';
       this.item.tooltip = 'Could not count the cards due; see the Cloud-Native Companion output. Click to review.';
       this.item.show();

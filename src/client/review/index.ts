@@ -12,6 +12,7 @@ import { ReviewPanel } from './reviewPanel';
 import { readSchedulerSettings } from './reviewSettings';
 import { chooseScope } from './scopePicker';
 import { COMMANDS } from '../../core/commands';
+import { messageOf } from '../../core/util/errors';
 
 export const HISTORY_FILE = 'review-history.json';
 
@@ -39,7 +40,7 @@ export function registerReview(context: vscode.ExtensionContext, client: Languag
   const panel = new ReviewPanel(context, service, output, { chooseScope: scope, changed: () => statusBar.refresh() });
   const guarded = (name: string, run: (...args: unknown[]) => Promise<unknown>) => vscode.commands.registerCommand(name, async (...args: unknown[]) => {
     try { await run(...args); } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = messageOf(error);
       output.error(`${name}: ${message}`);
       void vscode.window.showErrorMessage(message);
     }
@@ -86,12 +87,12 @@ function watchHistory(file: string, store: HistoryStore, changed: () => void, ou
       if (name !== path.basename(file)) return;
       clearTimeout(timer);
       timer = setTimeout(() => {
-        store.refresh().then(changed, (error: unknown) => output.warn(`Could not re-read the review history: ${error instanceof Error ? error.message : String(error)}`));
+        store.refresh().then(changed, (error: unknown) => output.warn(`Could not re-read the review history: ${messageOf(error)}`));
       }, 300);
     });
     watcher.on('error', (error) => output.warn(`Stopped watching the review history: ${error.message}`));
   } catch (error) {
-    output.warn(`Cannot watch the review history for changes from other windows: ${error instanceof Error ? error.message : String(error)}`);
+    output.warn(`Cannot watch the review history for changes from other windows: ${messageOf(error)}`);
   }
   return new vscode.Disposable(() => { clearTimeout(timer); watcher?.close(); });
 }

@@ -3,6 +3,7 @@ import { parseScope, parseWebviewMessage, type ExtensionToWebview, type ReviewSc
 import type { ReviewService } from '../../core/review/reviewService';
 import { reviewHtml } from './reviewHtml';
 import { COMMANDS } from '../../core/commands';
+import { messageOf } from '../../core/util/errors';
 
 type Pending = 'session' | 'stats' | undefined;
 
@@ -134,6 +135,6 @@ export class ReviewPanel {
   }
 
   private fail(error: unknown): void {
-    this.problem(`Review: ${error instanceof Error ? error.message : String(error)}`);
+    this.problem(`Review: ${messageOf(error)}`);
   }
 }

@@ -1,4 +1,5 @@
 import type { FieldDoc, KindDoc } from '../schema/describeField';
+import { truncateAtWord } from '../text/lines';
 
 /** Longest API description a hover shows before cutting it at a word. */
 const MAX_DESCRIPTION = 900;
@@ -33,8 +34,7 @@ export function referenceLink(doc: { kind: string; source: 'kubernetes' | 'custo
 }
 
 function shorten(text: string): string {
-  const trimmed = text.trim();
-  return trimmed.length > MAX_DESCRIPTION ? `${trimmed.slice(0, MAX_DESCRIPTION).replace(/\s+\S*$/, '')}…` : trimmed;
+  return truncateAtWord(text.trim(), MAX_DESCRIPTION);
 }
 
 /**

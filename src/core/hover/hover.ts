@@ -9,6 +9,7 @@ import { fieldMarkdown, kindMarkdown, referenceLink } from './apiMarkdown';
 import { commandLink } from './commandLinks';
 import { WIKILINK } from '../knowledge/wikilinks';
 import { contextConcepts, fieldConcepts, kindPathOf } from './conceptLookup';
+import { truncateAtWord } from '../text/lines';
 
 export interface ConceptInfo {
   noteId: string;
@@ -129,6 +130,6 @@ export function linkWikilinks(markdown: string): string {
 /** The first paragraph or bullet list, capped, so hovers stay short. */
 function firstBlock(text: string, max = 700): string {
   const block = text.split(/\n\s*\n/)[0] ?? text;
-  return block.length > max ? `${block.slice(0, max).replace(/\s+\S*$/, '')}…` : block;
+  return truncateAtWord(block, max);
 }
 

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { TextDocuments, type Connection } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { KnowledgeBase } from '../../core/knowledge/knowledgeBase';
@@ -8,6 +7,7 @@ import { LintContext } from '../lintContext';
 import { ManifestFeatures } from '../manifestFeatures';
 import { NoteFeatures } from '../noteFeatures';
 import { createYamlSchemaService, type YamlSchemaService } from '../yamlSchemaService';
+import { filePathOf } from '../lsp';
 
 const DIAGNOSTIC_DELAY_MS = 200;
 
@@ -33,9 +33,11 @@ export function createServerContext(connection: Connection, packageRoot: string)
   const knowledgeService = new KnowledgeService(packageRoot);
   const knowledge = () => knowledgeService.knowledge();
   const lintContext = new LintContext();
-  const openTexts = () => new Map(documents.all().filter((d) => d.uri.startsWith('file:')).map((d) => [path.resolve(fileURLToPath(d.uri)), d.getText()]));
-  const manifests = new ManifestFeatures(knowledge, (document) =>
-    document.uri.startsWith('file:') ? lintContext.optionsFor(fileURLToPath(document.uri), openTexts()) : {}, packageRoot);
+  const openTexts = () => new Map(documents.all().flatMap((d) => { const file = filePathOf(d.uri); return file ? [[path.resolve(file), d.getText()] as const] : []; }));
+  const manifests = new ManifestFeatures(knowledge, (document) => {
+    const file = filePathOf(document.uri);
+    return file ? lintContext.optionsFor(file, openTexts()) : {};
+  }, packageRoot);
   const notes = new NoteFeatures(knowledgeService);
   const schema = createYamlSchemaService();
   const pending = new Map<string, ReturnType<typeof setTimeout>>();

@@ -1,12 +1,11 @@
-import { DiagnosticSeverity } from 'vscode-languageserver';
 import fs from 'node:fs';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { CONFIG_FILE_NAME } from '../../core/config/config';
 import { LineIndex } from '../../core/text/lineIndex';
 import { ManifestFeatures } from '../manifestFeatures';
 import type { ServerContext } from './context';
+import { filePathOf, fileUriOf, lspSeverity } from '../lsp';
 
 /** Publishing the diagnostics of manifests (YAML, Terraform) and of `.cnc.yaml` files, as documents open and change. */
 export interface ManifestDiagnostics {
@@ -50,15 +49,15 @@ export function registerManifestDiagnostics(context: ServerContext): ManifestDia
     const next: string[] = [];
     for (const { file, problems } of lintContext.configProblems()) {
       if (!file) { for (const p of problems) connection.console.warn(`Settings: ${p.message}`); continue; }
-      const text = documents.all().find((d) => d.uri === pathToFileURL(file).toString())?.getText() ?? readText(file);
+      const text = documents.all().find((d) => d.uri === fileUriOf(file))?.getText() ?? readText(file);
       const lines = new LineIndex(text);
       next.push(file);
-      void connection.sendDiagnostics({ uri: pathToFileURL(file).toString(), diagnostics: problems.map((p) => ({
+      void connection.sendDiagnostics({ uri: fileUriOf(file), diagnostics: problems.map((p) => ({
         range: lines.rangeOf(p.span.start, p.span.end), source: 'cnc', message: p.message,
-        severity: p.severity === 'error' ? DiagnosticSeverity.Error : p.severity === 'warning' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information,
+        severity: lspSeverity(p.severity),
       })) });
     }
-    for (const file of configProblemFiles) if (!next.includes(file)) void connection.sendDiagnostics({ uri: pathToFileURL(file).toString(), diagnostics: [] });
+    for (const file of configProblemFiles) if (!next.includes(file)) void connection.sendDiagnostics({ uri: fileUriOf(file), diagnostics: [] });
     configProblemFiles = next;
   };
 
@@ -99,8 +98,8 @@ export function registerManifestDiagnostics(context: ServerContext): ManifestDia
 
 /** `.cnc.yaml` is YAML but not a manifest: it is read from disk when saved (the client's watcher tells us). */
 export const isManifest = (document: TextDocument) => ManifestFeatures.handles(document) && !isConfigFile(document.uri);
-const isConfigFile = (uri: string) => uri.startsWith('file:') && path.basename(fileURLToPath(uri)) === CONFIG_FILE_NAME;
-const sameDirectory = (a: string, b: string) => a.startsWith('file:') && b.startsWith('file:') && path.dirname(fileURLToPath(a)) === path.dirname(fileURLToPath(b));
+const isConfigFile = (uri: string) => { const file = filePathOf(uri); return file !== undefined && path.basename(file) === CONFIG_FILE_NAME; };
+const sameDirectory = (a: string, b: string) => { const [fileA, fileB] = [filePathOf(a), filePathOf(b)]; return fileA !== undefined && fileB !== undefined && path.dirname(fileA) === path.dirname(fileB); };
 function readText(file: string): string {
   try { return fs.readFileSync(file, 'utf8'); } catch { return ''; }
 }

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { KNOWLEDGE_CHANGED_NOTIFICATION, NOTES_CHANGED_NOTIFICATION, NOTES_FOLDERS_NOTIFICATION } from '../protocol';
 import type { ServerContext } from './context';
 import { onCheckedNotification } from './register';
+import { filePathOf } from '../lsp';
 
 /** The user's notes: their documents as they are edited, the notes folders, and files changing on disk. */
 export function registerNotes(context: ServerContext): { publishNotes(): void } {
@@ -21,7 +21,7 @@ export function registerNotes(context: ServerContext): { publishNotes(): void } 
     if (notes.handles(e.document)) {
       context.cancel(e.document.uri);
       // Back to what is on disk: unsaved edits are gone.
-      knowledgeService.update(fileURLToPath(e.document.uri));
+      knowledgeService.update(filePathOf(e.document.uri)!); // a note is always a file
       publishNotes();
     }
   });
@@ -34,7 +34,7 @@ export function registerNotes(context: ServerContext): { publishNotes(): void } 
     let changed = false;
     for (const change of params.changes) {
       // An open note's unsaved text stays authoritative until it is saved or closed.
-      const open = documents.all().find((d) => d.uri.startsWith('file:') && path.resolve(fileURLToPath(d.uri)) === path.resolve(change.path));
+      const open = documents.all().find((d) => { const file = filePathOf(d.uri); return file !== undefined && path.resolve(file) === path.resolve(change.path); });
       if (change.type === 'deleted') changed = knowledgeService.remove(change.path) || changed;
       else changed = knowledgeService.update(change.path, open?.getText()) || changed;
     }

@@ -1,11 +1,12 @@
 import * as v from 'valibot';
-import { fileURLToPath } from 'node:url';
 import { TextDocumentSyncKind, type InitializeResult } from 'vscode-languageserver';
 import { initTerraform } from '../../core/terraform/runtime';
 import { CONFIG_CHANGED_NOTIFICATION, InitializationOptions, LINT_SETTINGS_NOTIFICATION, SCHEMA_VALIDATION_NOTIFICATION } from '../protocol';
 import type { ServerContext } from './context';
 import type { ManifestDiagnostics } from './manifestDiagnostics';
 import { guarded, onCheckedNotification } from './register';
+import { filePathOf } from '../lsp';
+import { messageOf } from '../../core/util/errors';
 
 const InitializeParams = v.looseObject({
   initializationOptions: v.optional(v.unknown()),
@@ -23,12 +24,12 @@ export function registerSettings(context: ServerContext, diagnostics: ManifestDi
     manifests.terraformSyntaxElsewhere = init.terraformExtensionInstalled === true;
     diagnostics.setSchemaValidation(init.schemaValidation !== false);
     lintContext.setSettings(init.lintSettings ?? {});
-    lintContext.setWorkspaceFolders((params.workspaceFolders ?? []).filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri)));
+    lintContext.setWorkspaceFolders((params.workspaceFolders ?? []).flatMap((f) => filePathOf(f.uri) ?? []));
     // The HCL parser is WebAssembly: loaded in the background so the server answers at once; Terraform files opened
     // meanwhile say so, and are checked again when it is ready. If it fails, they keep a clear diagnostic.
     void initTerraform({ packageRoot: context.packageRoot }).then(
       () => diagnostics.terraformReady(),
-      (error: unknown) => connection.console.error(`Terraform parser: ${String(error)}`),
+      (error: unknown) => connection.console.error(`Terraform parser: ${messageOf(error)}`),
     );
     return {
       capabilities: {
