@@ -11,14 +11,14 @@ import { Rating, type ReviewRating } from '../src/core/review/ratings';
 const finite = v.pipe(v.number(), v.finite());
 const now = () => Date.now();
 
-export const QueueItem = v.object({
+const QueueItem = v.object({
   card: ReviewCardView,
   /** The answer that brought this card back (a learning step). */
   requeuedBy: v.fallback(v.optional(v.string()), undefined),
 });
 export type QueueItem = v.InferOutput<typeof QueueItem>;
 
-export const Answer = v.object({
+const Answer = v.object({
   reviewId: v.string(),
   cardId: v.string(),
   rating: Rating,
@@ -31,7 +31,7 @@ export type Answer = v.InferOutput<typeof Answer>;
 /** Answers that do not fit are dropped one by one; the rest of the session stays. */
 const Answers = v.pipe(v.array(v.unknown()), v.transform((answers) => answers.filter((a): a is Answer => v.is(Answer, a))));
 
-export const SessionState = v.pipe(v.object({
+const SessionState = v.pipe(v.object({
   id: v.string(),
   title: v.string(),
   note: v.string(),
@@ -49,7 +49,7 @@ export const SessionState = v.pipe(v.object({
 }), v.transform((s) => ({ ...s, position: Math.min(Math.max(0, s.position), s.queue.length) })));
 export type SessionState = v.InferOutput<typeof SessionState>;
 
-export const PageState = v.object({
+const PageState = v.object({
   view: v.fallback(v.picklist(['review', 'stats']), 'review'),
   /** Dropped, not fatal, when it does not fit: the page asks for a new session. */
   session: v.fallback(v.optional(SessionState), undefined),

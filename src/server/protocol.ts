@@ -21,23 +21,23 @@ export class CheckedNotification<S extends v.GenericSchema> extends Notification
   constructor(method: string, readonly params: S) { super(method); }
 }
 
-export const NoteIdParam = text;
-export const CardsParams = v.strictObject({ noteId: v.optional(text) });
-export const SearchParams = v.strictObject({ query: v.string(), limit: v.optional(v.number()) });
-export const BacklinksParams = v.strictObject({ noteId: v.optional(text), path: v.optional(text) });
-export const ExplainManifestParams = v.strictObject({ uri: text });
-export const NotesFoldersParam = v.array(text);
-export const NotesChangedParams = v.strictObject({
+const NoteIdParam = text;
+const CardsParams = v.strictObject({ noteId: v.optional(text) });
+const SearchParams = v.strictObject({ query: v.string(), limit: v.optional(v.number()) });
+const BacklinksParams = v.strictObject({ noteId: v.optional(text), path: v.optional(text) });
+const ExplainManifestParams = v.strictObject({ uri: text });
+const NotesFoldersParam = v.array(text);
+const NotesChangedParams = v.strictObject({
   changes: v.array(v.strictObject({ path: text, type: v.picklist(['created', 'changed', 'deleted']) })),
 });
-export const LintSettings = v.object({
+const LintSettings = v.object({
   /** Checked by the config loader, which reports what it does not understand. */
   rules: v.optional(v.unknown()),
   kubernetesVersion: v.optional(v.unknown()),
   /** False in an untrusted workspace: `.cnc.yaml` files are not read. */
   useConfigFiles: v.optional(v.boolean()),
 });
-export const SchemaValidationParam = v.boolean();
+const SchemaValidationParam = v.boolean();
 
 export type CardsParams = v.InferOutput<typeof CardsParams>;
 export type SearchParams = v.InferOutput<typeof SearchParams>;

@@ -13,7 +13,7 @@ const count = v.pipe(finite, v.minValue(0));
  * A card's scheduling state as stored in the history: ts-fsrs's `Card` with times as epoch milliseconds, so it
  * survives JSON unchanged. History files are read from disk and may have been edited by hand: everything is checked.
  */
-export const MemoryState = v.object({
+const MemoryState = v.object({
   due: finite,
   stability: count,
   difficulty: finite,
@@ -27,7 +27,7 @@ export const MemoryState = v.object({
 });
 export type MemoryState = v.InferOutput<typeof MemoryState>;
 
-export const ReviewEntry = v.object({
+const ReviewEntry = v.object({
   type: v.literal('review'),
   id: EntryId,
   cardId: CardId,
@@ -48,18 +48,18 @@ export const ReviewEntry = v.object({
 export type ReviewEntry = v.InferOutput<typeof ReviewEntry>;
 
 /** Takes back one review. */
-export const UndoEntry = v.object({ type: v.literal('undo'), id: EntryId, at: time, reviewId: EntryId });
+const UndoEntry = v.object({ type: v.literal('undo'), id: EntryId, at: time, reviewId: EntryId });
 export type UndoEntry = v.InferOutput<typeof UndoEntry>;
 
 /** From now on, the history of card `from` (whose question changed, so its id changed) belongs to card `to`. */
-export const CarryEntry = v.pipe(
+const CarryEntry = v.pipe(
   v.object({ type: v.literal('carry'), id: EntryId, at: time, from: CardId, to: CardId }),
   v.check((e) => e.from !== e.to, 'a card is carried over to another card'),
 );
 export type CarryEntry = v.InferOutput<typeof CarryEntry>;
 
 /** Forgets the reviews of a card that no longer exists, up to `at`. */
-export const PruneEntry = v.object({ type: v.literal('prune'), id: EntryId, at: time, cardId: CardId });
+const PruneEntry = v.object({ type: v.literal('prune'), id: EntryId, at: time, cardId: CardId });
 export type PruneEntry = v.InferOutput<typeof PruneEntry>;
 
 /**
@@ -67,7 +67,7 @@ export type PruneEntry = v.InferOutput<typeof PruneEntry>;
  * or a prune is a new event, so two copies of the log (two VS Code windows, an export and the live file) merge by
  * taking the union of their events.
  */
-export const HistoryEntry = v.variant('type', [ReviewEntry, UndoEntry, CarryEntry, PruneEntry]);
+const HistoryEntry = v.variant('type', [ReviewEntry, UndoEntry, CarryEntry, PruneEntry]);
 export type HistoryEntry = v.InferOutput<typeof HistoryEntry>;
 
 /** True when `value` is an entry we can trust: every field present with the right type and range. */

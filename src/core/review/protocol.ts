@@ -13,13 +13,13 @@ const MAX_CARDS = 5_000;
 const MAX_DURATION_MS = 24 * 3_600_000;
 
 /** Note, card and review ids: word characters and `#.:-`, nothing a path or markup could be made of. */
-export const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_ID_LENGTH), v.regex(/^[\w#.:-]+$/));
+const Id = v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_ID_LENGTH), v.regex(/^[\w#.:-]+$/));
 const text = (max = MAX_TEXT) => v.pipe(v.string(), v.maxLength(max));
 const count = v.pipe(v.number(), v.finite(), v.minValue(0));
 const day = v.pipe(v.string(), v.regex(/^\d{4}-\d{2}-\d{2}$/));
 
 /** A card's content as a review shows it: the knowledge card plus its note's title. */
-export const CardContent = v.object({
+const CardContent = v.object({
   id: Id,
   noteId: Id,
   noteTitle: text(500),
@@ -55,7 +55,7 @@ export type ReviewScope = v.InferOutput<typeof ReviewScope>;
 const SessionCards = v.pipe(v.array(v.unknown()), v.maxLength(MAX_CARDS),
   v.transform((cards) => cards.flatMap((card) => { const parsed = v.safeParse(ReviewCardView, card); return parsed.success ? [parsed.output] : []; })));
 
-export const SessionMessage = v.object({
+const SessionMessage = v.object({
   type: v.literal('session'),
   id: Id,
   title: text(500),
@@ -82,10 +82,9 @@ const StudyStatsSchema: v.GenericSchema<unknown, StudyStats> = v.object({
   duePerDay: list(v.object({ day, count }), 400),
   heatmap: list(v.object({ day, count }), 800),
 });
-export const isStudyStats = (value: unknown): value is StudyStats => v.is(StudyStatsSchema, value);
 export { StudyStatsSchema as StudyStats };
 
-export const WebviewToExtension = v.variant('type', [
+const WebviewToExtension = v.variant('type', [
   /** The page loaded; `restoring` means it is showing a session or statistics from its saved state. */
   v.strictObject({ type: v.literal('ready'), restoring: v.optional(v.boolean()) }),
   v.strictObject({ type: v.literal('revealed'), cardId: Id }),
@@ -101,7 +100,7 @@ export const WebviewToExtension = v.variant('type', [
 ]);
 export type WebviewToExtension = v.InferOutput<typeof WebviewToExtension>;
 
-export const ExtensionToWebview = v.variant('type', [
+const ExtensionToWebview = v.variant('type', [
   SessionMessage,
   /** The answer is saved; `again` is the card once more when its next learning step falls within this session. */
   v.object({ type: v.literal('graded'), reviewId: Id, again: v.optional(ReviewCardView) }),
@@ -122,4 +121,3 @@ export const parseWebviewMessage = parserOf(WebviewToExtension);
 export const parseExtensionMessage = parserOf(ExtensionToWebview);
 /** A scope from saved webview state or a command argument; undefined if it is not one. */
 export const parseScope = parserOf(ReviewScope);
-export const parseCardView = parserOf(ReviewCardView);

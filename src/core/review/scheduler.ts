@@ -6,8 +6,8 @@ import { RATINGS, type MemoryPhase, type ReviewRating } from './ratings';
 // The plain values (ratings, phases) live in ratings.ts: the webview uses them without bundling ts-fsrs.
 export { RATINGS, RATING_NAMES, isRating, PHASE_NAMES, type ReviewRating, type MemoryPhase, type PhaseName } from './ratings';
 
-export { MemoryState } from './historyEntries';
 import type { MemoryState } from './historyEntries';
+export type { MemoryState } from './historyEntries';
 
 export interface SchedulerSettings {
   /** The probability of recall FSRS aims for when it picks an interval (0.7–0.99). */
