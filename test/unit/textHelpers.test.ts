@@ -1,6 +1,6 @@
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { describe, expect, it } from 'vitest';
-import { lineBreakAt, lineEndAt, lineStartAt, truncateAtWord } from '../../src/core/text/lines';
+import { clip, eolOf, lineBreakAt, lineEndAt, lineStartAt, splitLines, truncateAtWord } from '../../src/core/text/lines';
 import { shiftSpan } from '../../src/core/text/spans';
 import { messageOf } from '../../src/core/util/errors';
 import { filePathOf, fileUriOf, lspSeverity } from '../../src/server/lsp';
@@ -17,6 +17,13 @@ describe('line helpers', () => {
   it('truncate at a word boundary with an ellipsis, and only when too long', () => {
     expect(truncateAtWord('one two three', 9)).toBe('one two…');
     expect(truncateAtWord('one two', 7)).toBe('one two');
+  });
+
+  it('split lines at \n and \r\n, tell which line break a text uses, and clip one-line quotes', () => {
+    expect(splitLines(text)).toEqual(['ab', 'cd', 'ef']);
+    expect([eolOf(text), eolOf('a\nb')]).toEqual(['\r\n', '\n']);
+    expect(clip('abcdefghij', 8)).toBe('abcde...');
+    expect(clip('abcdefgh', 8)).toBe('abcdefgh');
   });
 
   it('shift spans', () => {

@@ -4,7 +4,7 @@ import type { ManifestEditor } from '../rules/editor';
 import type { TextEdit } from '../rules/rule';
 import type { ParsedYamlFile } from './parseYaml';
 import { lineComment, renderBlock, renderFlow, renderFlowEntry, replaceScalar, type YamlLayout } from './yamlScalarEdits';
-import { lineEndAt, lineStartAt } from '../text/lines';
+import { eolOf, lineEndAt, lineStartAt } from '../text/lines';
 
 /**
  * YAML implementation of the fix editor. It finds places through the `yaml` library's nodes (with their source
@@ -311,5 +311,5 @@ function detectLayout(file: ParsedYamlFile): YamlLayout {
     });
     if (indent !== undefined && indentSeq !== undefined) break;
   }
-  return { indent: indent ?? 2, indentSeq: indentSeq ?? true, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+  return { indent: indent ?? 2, indentSeq: indentSeq ?? true, eol: eolOf(text) };
 }
