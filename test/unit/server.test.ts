@@ -117,6 +117,14 @@ describe('cnc serve --stdio', () => {
     expect(hover.contents.value).toContain('**Deployment**');
   });
 
+  it('ignores a notification with malformed params, with a warning that names the field', async () => {
+    const warned = new Promise<{ type: number; message: string }>((resolve) => {
+      connection.onNotification('window/logMessage', (p: { type: number; message: string }) => { if (p.message.includes('cnc/notesChanged')) resolve(p); });
+    });
+    await connection.sendNotification('cnc/notesChanged', { changes: [{ path: 42, type: 'changed' }] });
+    expect(await warned).toEqual({ type: 2, message: expect.stringMatching(/^Ignored cnc\/notesChanged: invalid params: changes\.0\.path: Invalid type/) });
+  });
+
   it('explains a manifest: objects and how they connect', async () => {
     const markdown = await connection.sendRequest('cnc/explainManifest', { uri }) as string;
     expect(markdown).toContain('Deployment/web');
