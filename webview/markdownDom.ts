@@ -1,33 +1,33 @@
+import { html, nothing, type TemplateResult } from 'lit-html';
 import { parseMarkdown, type Block, type ClozeOptions, type Inline } from '../src/core/review/markdownSubset';
-import { el } from './dom';
 
-/** Card text as DOM nodes: the Markdown subset of flashcards, with every piece of note text inserted as text. */
-export function renderMarkdown(source: string, cloze?: ClozeOptions): Node[] {
+/** Card text as templates: the Markdown subset of flashcards, with every piece of note text bound as text. */
+export function renderMarkdown(source: string, cloze?: ClozeOptions): TemplateResult[] {
   return parseMarkdown(source, cloze).map(renderBlock);
 }
 
-function renderBlock(block: Block): Node {
+function renderBlock(block: Block): TemplateResult {
   switch (block.type) {
-    case 'paragraph': return el('p', {}, ...block.inlines.map(renderInline));
-    case 'code': {
-      const code = el('code', { text: block.text, ...(block.lang ? { className: `language-${block.lang}` } : {}) });
-      return el('pre', { ...(block.lang ? { attrs: { 'data-lang': block.lang } } : {}) }, code);
+    case 'paragraph': return html`<p>${block.inlines.map(renderInline)}</p>`;
+    case 'code': return html`<pre data-lang=${block.lang || nothing}><code class=${block.lang ? `language-${block.lang}` : nothing}>${block.text}</code></pre>`;
+    case 'list': {
+      const items = block.items.map((item) => html`<li>${item.map(renderInline)}</li>`);
+      return block.ordered ? html`<ol>${items}</ol>` : html`<ul>${items}</ul>`;
     }
-    case 'list': return el(block.ordered ? 'ol' : 'ul', {}, ...block.items.map((item) => el('li', {}, ...item.map(renderInline))));
   }
 }
 
-function renderInline(inline: Inline): Node {
+function renderInline(inline: Inline): TemplateResult | string {
   switch (inline.type) {
-    case 'text': return document.createTextNode(inline.text);
-    case 'code': return el('code', { text: inline.text });
-    case 'strong': return el('strong', {}, ...inline.children.map(renderInline));
-    case 'em': return el('em', {}, ...inline.children.map(renderInline));
+    case 'text': return inline.text;
+    case 'code': return html`<code>${inline.text}</code>`;
+    case 'strong': return html`<strong>${inline.children.map(renderInline)}</strong>`;
+    case 'em': return html`<em>${inline.children.map(renderInline)}</em>`;
     // Links are shown, not followed: the review page opens nothing on the network.
-    case 'link': return el('span', { className: 'link', text: inline.text, title: inline.href });
-    case 'break': return el('br');
+    case 'link': return html`<span class="link" title=${inline.href || nothing}>${inline.text}</span>`;
+    case 'break': return html`<br>`;
     case 'gap':
-      if (inline.hidden) return el('span', { className: 'gap', text: '[…]', attrs: { 'aria-label': 'blank to fill in' } });
-      return inline.active ? el('mark', { className: 'gap-answer', text: inline.text }) : document.createTextNode(inline.text);
+      if (inline.hidden) return html`<span class="gap" aria-label="blank to fill in">[…]</span>`;
+      return inline.active ? html`<mark class="gap-answer">${inline.text}</mark>` : inline.text;
   }
 }

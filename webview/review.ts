@@ -2,7 +2,8 @@
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import { parseExtensionMessage, type WebviewToExtension } from '../src/core/review/protocol';
 import type { ReviewRating } from '../src/core/review/scheduler';
-import { button, el } from './dom';
+import { html, nothing, render as renderInto } from 'lit-html';
+import { button } from './dom';
 import { reviewView } from './reviewView';
 import * as session from './sessionState';
 import { statsView } from './statsView';
@@ -12,6 +13,7 @@ declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscode = acquireVsCodeApi();
 const app = document.getElementById('app')!;
+app.replaceChildren(); // the "Loading cards…" placeholder of the HTML: lit renders into an empty container
 let page: session.PageState = session.parsePageState(vscode.getState()) ?? { view: 'review' };
 
 const post = (message: WebviewToExtension) => vscode.postMessage(message);
@@ -58,25 +60,24 @@ const actions = {
   studyAhead: () => post({ type: 'startReview', ahead: true }),
 };
 
+/** Draws the page from `page`; lit-html updates only the parts of the DOM whose values changed. */
 function render(): void {
-  const nodes: Node[] = [];
-  if (page.problem) {
-    nodes.push(el('div', { className: 'problem', id: 'problem', attrs: { role: 'alert' } },
-      el('span', { text: page.problem }),
-      button('dismiss-problem', 'Dismiss', () => commit({ ...page, problem: undefined }), { secondary: true })));
-  }
+  const problem = page.problem
+    ? html`<div class="problem" id="problem" role="alert"><span>${page.problem}</span>${button('dismiss-problem', 'Dismiss', () => commit({ ...page, problem: undefined }), { secondary: true })}</div>`
+    : nothing;
   const inProgress = page.session && !session.isOver(page.session) && page.session.queue.length > 0;
+  let view;
   if (page.view === 'stats') {
     document.title = 'Study Statistics';
-    nodes.push(...statsView(page.stats, {
+    view = statsView(page.stats, {
       review: () => post({ type: 'startReview', ahead: false }),
       ...(inProgress ? { backToSession: () => { commit({ ...page, view: 'review' }); post({ type: 'showing', view: 'review' }); } } : {}),
-    }));
+    });
   } else {
     document.title = 'Review Cards';
-    nodes.push(...reviewView(page.session, actions));
+    view = reviewView(page.session, actions);
   }
-  app.replaceChildren(...nodes);
+  renderInto(html`${problem}${view}`, app);
 }
 
 window.addEventListener('message', (event: MessageEvent) => {

@@ -1,36 +1,62 @@
 // The review page's state and its transitions, as plain functions over plain data: the page saves this with
 // setState after every change, so a reload (or a restart of VS Code) resumes exactly where the user was.
-import { isStudyStats, parseCardView, parseScope, type ReviewCardView, type ReviewScope, type SessionMessage, type WebviewToExtension } from '../src/core/review/protocol';
-import type { ReviewRating } from '../src/core/review/scheduler';
-import type { StudyStats } from '../src/core/review/stats';
+import * as v from 'valibot';
+import { ReviewCardView, ReviewScope, StudyStats, type SessionMessage, type WebviewToExtension } from '../src/core/review/protocol';
+import { Rating, type ReviewRating } from '../src/core/review/ratings';
 
-export interface QueueItem { card: ReviewCardView; /** The answer that brought this card back (a learning step). */ requeuedBy?: string }
+/**
+ * The saved state is checked when the page loads: it may come from an older version of the page. The types are
+ * derived from the schemas; a field that is missing or wrong falls back to its default where one makes sense.
+ */
+const finite = v.pipe(v.number(), v.finite());
+const now = () => Date.now();
 
-export interface Answer { reviewId: string; cardId: string; rating: ReviewRating; position: number; durationMs: number; saved: boolean }
+const QueueItem = v.object({
+  card: ReviewCardView,
+  /** The answer that brought this card back (a learning step). */
+  requeuedBy: v.fallback(v.optional(v.string()), undefined),
+});
+export type QueueItem = v.InferOutput<typeof QueueItem>;
 
-export interface SessionState {
-  id: string;
-  title: string;
-  note: string;
-  scope: ReviewScope;
-  canStudyAhead: boolean;
-  queue: QueueItem[];
-  position: number;
-  revealed: boolean;
+const Answer = v.object({
+  reviewId: v.string(),
+  cardId: v.string(),
+  rating: Rating,
+  position: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  durationMs: v.pipe(finite, v.minValue(0)),
+  saved: v.boolean(),
+});
+export type Answer = v.InferOutput<typeof Answer>;
+
+/** Answers that do not fit are dropped one by one; the rest of the session stays. */
+const Answers = v.pipe(v.array(v.unknown()), v.transform((answers) => answers.filter((a): a is Answer => v.is(Answer, a))));
+
+const SessionState = v.pipe(v.object({
+  id: v.string(),
+  title: v.string(),
+  note: v.string(),
+  scope: ReviewScope,
+  canStudyAhead: v.fallback(v.boolean(), false),
+  queue: v.array(QueueItem),
+  position: v.fallback(finite, 0),
+  revealed: v.fallback(v.boolean(), false),
   /** When the current card was shown, for the time spent on it. */
-  shownAt: number;
-  answers: Answer[];
+  shownAt: v.fallback(finite, now),
+  answers: Answers,
   /** Escape was pressed: the summary shows, whatever is left stays due. */
-  ended: boolean;
-  startedAt: number;
-}
+  ended: v.fallback(v.boolean(), false),
+  startedAt: v.fallback(finite, now),
+}), v.transform((s) => ({ ...s, position: Math.min(Math.max(0, s.position), s.queue.length) })));
+export type SessionState = v.InferOutput<typeof SessionState>;
 
-export interface PageState {
-  view: 'review' | 'stats';
-  session?: SessionState;
-  stats?: StudyStats;
-  problem?: string;
-}
+const PageState = v.object({
+  view: v.fallback(v.picklist(['review', 'stats']), 'review'),
+  /** Dropped, not fatal, when it does not fit: the page asks for a new session. */
+  session: v.fallback(v.optional(SessionState), undefined),
+  stats: v.fallback(v.optional(StudyStats), undefined),
+  problem: v.fallback(v.optional(v.string()), undefined),
+});
+export type PageState = v.InferOutput<typeof PageState>;
 
 /** Time on one card is capped: a card left open over lunch says nothing about how hard it was. */
 export const MAX_CARD_TIME_MS = 10 * 60_000;
@@ -108,29 +134,14 @@ export function summarise(s: SessionState): Summary {
 
 /** The saved state, checked: it may come from an older version of the page. Anything unrecognised is dropped. */
 export function parsePageState(raw: unknown): PageState | undefined {
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const r = raw as Record<string, unknown>;
-  const view = r.view === 'stats' ? 'stats' : 'review';
-  const session = parseSession(r.session);
-  return { view, ...(session ? { session } : {}), ...(isStudyStats(r.stats) ? { stats: r.stats } : {}) };
+  const result = v.safeParse(PageState, raw);
+  if (!result.success) return undefined;
+  const { view, session, stats } = result.output;
+  // A problem shown before the reload is not shown again.
+  return { view, ...(session ? { session: withoutUndefined(session) } : {}), ...(stats ? { stats } : {}) };
 }
 
-function parseSession(raw: unknown): SessionState | undefined {
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const s = raw as Record<string, unknown>;
-  const scope = parseScope(s.scope);
-  if (!scope || typeof s.id !== 'string' || typeof s.title !== 'string' || typeof s.note !== 'string' || !Array.isArray(s.queue) || !Array.isArray(s.answers)) return undefined;
-  const queue: QueueItem[] = [];
-  for (const q of s.queue as Record<string, unknown>[]) {
-    const card = parseCardView(q?.card);
-    if (!card) return undefined;
-    queue.push({ card, ...(typeof q.requeuedBy === 'string' ? { requeuedBy: q.requeuedBy } : {}) });
-  }
-  const int = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) ? v : fallback);
-  const answers = (s.answers as Answer[]).filter((a) => typeof a?.reviewId === 'string' && typeof a.cardId === 'string' && [1, 2, 3, 4].includes(a.rating));
-  return {
-    id: s.id, title: s.title, note: s.note, scope, canStudyAhead: s.canStudyAhead === true, queue,
-    position: Math.min(Math.max(0, int(s.position, 0)), queue.length), revealed: s.revealed === true,
-    shownAt: int(s.shownAt, Date.now()), answers, ended: s.ended === true, startedAt: int(s.startedAt, Date.now()),
-  };
+/** `requeuedBy: undefined` and a missing `requeuedBy` are the same; the saved state has none. */
+function withoutUndefined(session: SessionState): SessionState {
+  return { ...session, queue: session.queue.map(({ card, requeuedBy }) => ({ card, ...(requeuedBy !== undefined ? { requeuedBy } : {}) })) };
 }

@@ -9,6 +9,8 @@ import { lintSettings } from './manifests/lintSettings';
 import { schemaValidationEnabled } from './manifests/schemaValidation';
 import { NotesFolders } from './knowledge/notesFolders';
 import { registerReview } from './review';
+import { COMMANDS } from '../core/commands';
+import { messageOf } from '../core/util/errors';
 
 let client: LanguageClient | undefined;
 
@@ -56,9 +58,9 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
   const review = registerReview(context, languageClient, output);
 
   context.subscriptions.push(
-    vscode.commands.registerCommand('cnc.openNote', async (noteId: unknown) => {
+    vscode.commands.registerCommand(COMMANDS.openNote, async (noteId: unknown) => {
       if (typeof noteId !== 'string') return;
-      const note = await languageClient.sendRequest<NoteInfo | null>(NOTE_REQUEST, noteId);
+      const note = await languageClient.sendRequest(NOTE_REQUEST, noteId);
       if (!note) {
         void vscode.window.showWarningMessage(`No concept note with id "${noteId}".`);
         return;
@@ -68,7 +70,7 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
       const beside = reading !== undefined && reading.languageId !== 'markdown';
       await vscode.commands.executeCommand(beside ? 'markdown.showPreviewToSide' : 'markdown.showPreview', vscode.Uri.file(note.path));
     }),
-    vscode.commands.registerCommand('cnc.showActivationTime', () =>
+    vscode.commands.registerCommand(COMMANDS.showActivationTime, () =>
       vscode.window.showInformationMessage(`Cloud-Native Companion activated in ${api.activationMs.toFixed(1)} ms.`)),
   );
 
@@ -76,7 +78,7 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
   const knowledge = registerKnowledge(context, languageClient, review.dueCounts);
   context.subscriptions.push(review.onDidChangeDueCounts(() => knowledge.concepts.refreshCounts()));
 
-  languageClient.start().catch((error: unknown) => output.error(`Language server failed to start: ${String(error)}`));
+  languageClient.start().catch((error: unknown) => output.error(`Language server failed to start: ${messageOf(error)}`));
   const api: CompanionApi = { activationMs: performance.now() - started, extendMarkdownIt: notesMarkdownPlugin, client: () => client };
   output.info(`Activated in ${api.activationMs.toFixed(1)} ms (language server starting in its own process).`);
   return api;

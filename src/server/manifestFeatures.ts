@@ -1,7 +1,6 @@
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type CodeActionParams, type Diagnostic, type Hover, type HoverParams } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { analyse, languageOfId, type Analysis } from '../core/analysis/analyse';
 import { explainManifest } from '../core/explain/explainManifest';
 import { explanationMarkdown } from '../core/explain/renderExplanation';
@@ -12,11 +11,9 @@ import type { KnowledgeBase } from '../core/knowledge/knowledgeBase';
 import { fileFixes, type LintOptions } from '../core/lint/lint';
 import { suppressionEdit } from '../core/lint/suppression';
 import { ALL_RULES } from '../core/rules';
-import type { Finding, Severity } from '../core/rules/rule';
-
-const SEVERITY: Record<Severity, DiagnosticSeverity> = {
-  error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint,
-};
+import type { Finding } from '../core/rules/rule';
+import { COMMANDS } from '../core/commands';
+import { filePathOf, fileUriOf, lspSeverity } from './lsp';
 
 /** Kubernetes YAML and Terraform documents: one analysis per document version, shared by every feature. */
 export class ManifestFeatures {
@@ -77,7 +74,7 @@ export class ManifestFeatures {
     if (!file) return diagnostics;
     const syntaxProblems = file.language === 'terraform' && this.terraformSyntaxElsewhere ? [] : file.problems;
     for (const problem of syntaxProblems) {
-      diagnostics.push({ range: file.lines.rangeOf(problem.span.start, problem.span.end), severity: problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning, source: 'cnc', code: `${file.language}-syntax`, message: problem.message });
+      diagnostics.push({ range: file.lines.rangeOf(problem.span.start, problem.span.end), severity: lspSeverity(problem.severity), source: 'cnc', code: `${file.language}-syntax`, message: problem.message });
     }
     for (const finding of analysis.findings) diagnostics.push(this.toDiagnostic(finding, analysis));
     return diagnostics;
@@ -88,14 +85,14 @@ export class ManifestFeatures {
     const note = rule ? this.knowledge().note(rule.concept) : undefined;
     return {
       range: analysis.file!.lines.rangeOf(finding.span.start, finding.span.end),
-      severity: SEVERITY[finding.severity],
+      severity: lspSeverity(finding.severity),
       source: 'cnc',
       code: finding.ruleId,
       // The rule's documentation (generated docs/rules.md, shipped in the extension), anchored by rule id.
-      codeDescription: { href: `${pathToFileURL(path.join(this.packageRoot, 'docs', 'rules.md')).toString()}#${finding.ruleId}` },
+      codeDescription: { href: `${fileUriOf(path.join(this.packageRoot, 'docs', 'rules.md'))}#${finding.ruleId}` },
       message: finding.message,
       relatedInformation: note ? [{
-        location: { uri: pathToFileURL(note.path).toString(), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+        location: { uri: fileUriOf(note.path), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
         message: `Concept: ${note.title} — ${note.summary}`,
       }] : undefined,
       data: { ruleId: finding.ruleId, start: finding.span.start, end: finding.span.end, concept: rule?.concept },
@@ -108,7 +105,7 @@ export class ManifestFeatures {
     if (!file) return null;
     const offset = document.offsetAt(params.position);
     const hover = file.language === 'yaml'
-      ? yamlHover(file, offset, this.knowledge(), { fileName: fileNameOf(document.uri) })
+      ? yamlHover(file, offset, this.knowledge(), { fileName: filePathOf(document.uri) })
       : terraformHover(file, offset, this.knowledge());
     if (!hover) return null;
     return { contents: { kind: 'markdown', value: hover.markdown }, range: file.lines.rangeOf(hover.span.start, hover.span.end) };
@@ -118,7 +115,7 @@ export class ManifestFeatures {
   explain(document: TextDocument): string | undefined {
     const analysis = this.analysisOf(document);
     if (analysis.file?.language !== 'yaml') return undefined;
-    const fileName = fileNameOf(document.uri);
+    const fileName = filePathOf(document.uri);
     const explanation = explainManifest(analysis.file, { kb: this.knowledge(), fileName, findings: analysis.findings, rules: ALL_RULES });
     return explanationMarkdown(explanation, analysis.file.lines, fileName ? path.basename(fileName) : document.uri);
   }
@@ -154,9 +151,9 @@ export class ManifestFeatures {
       const note = rule ? this.knowledge().note(rule.concept) : undefined;
       if (note && !explained.has(note.id)) {
         explained.add(note.id);
-        actions.push({ title: `Explain ${note.title}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: `Explain ${note.title}`, command: 'cnc.openNote', arguments: [note.id] } });
+        actions.push({ title: `Explain ${note.title}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: `Explain ${note.title}`, command: COMMANDS.openNote, arguments: [note.id] } });
         if (this.knowledge().cardsOf(note.id).length) {
-          actions.push({ title: `Review cards for ${note.title}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: `Review cards for ${note.title}`, command: 'cnc.reviewCards', arguments: [{ noteId: note.id }] } });
+          actions.push({ title: `Review cards for ${note.title}`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title: `Review cards for ${note.title}`, command: COMMANDS.reviewCards, arguments: [{ noteId: note.id }] } });
         }
       }
     }
@@ -165,7 +162,3 @@ export class ManifestFeatures {
 }
 
 export type LintContextOptions = Omit<LintOptions, 'rules' | 'allRules'>;
-
-function fileNameOf(uri: string): string | undefined {
-  return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
-}

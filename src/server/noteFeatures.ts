@@ -1,15 +1,14 @@
-import { CompletionItemKind, DiagnosticSeverity, type CompletionItem, type Diagnostic, type Hover, type Location, type Position } from 'vscode-languageserver';
+import { CompletionItemKind, type CompletionItem, type Diagnostic, type Hover, type Location, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { commandLink, markdownLink } from '../core/hover/commandLinks';
 import { noteMarkdown } from '../core/hover/noteMarkdown';
+import { commandLink } from '../core/hover/commandLinks';
 import type { NoteProblem } from '../core/knowledge/note';
 import { openWikilinkBefore, wikilinkAt } from '../core/knowledge/wikilinks';
 import { escapeMarkdown, markdownCode } from '../core/text/escape';
 import type { KnowledgeService } from './knowledgeService';
-
-const filePath = (uri: string) => (uri.startsWith('file:') ? fileURLToPath(uri) : undefined);
-const fileUri = (file: string) => pathToFileURL(file).toString();
+import { filePathOf, fileUriOf, lspSeverity } from './lsp';
 
 /** Markdown notes in the user's notes folders: link completion, go to definition, hover preview, diagnostics. */
 export class NoteFeatures {
@@ -18,13 +17,13 @@ export class NoteFeatures {
   constructor(private readonly service: KnowledgeService) {}
 
   handles(document: TextDocument): boolean {
-    const file = filePath(document.uri);
+    const file = filePathOf(document.uri);
     return document.languageId === 'markdown' && Boolean(file && this.service.isNoteFile(file));
   }
 
   /** The editor's unsaved text wins over the file on disk. */
   edited(document: TextDocument): void {
-    const file = filePath(document.uri);
+    const file = filePathOf(document.uri);
     if (file) this.service.update(file, document.getText());
   }
 
@@ -33,7 +32,7 @@ export class NoteFeatures {
     const changed: { uri: string; diagnostics: Diagnostic[] }[] = [];
     const next = new Map<string, string>();
     for (const [file, problems] of this.service.problemsByFile()) {
-      const uri = fileUri(file);
+      const uri = fileUriOf(file);
       const signature = JSON.stringify(problems);
       next.set(uri, signature);
       if (this.published.get(uri) !== signature) changed.push({ uri, diagnostics: problems.map(toDiagnostic) });
@@ -62,7 +61,7 @@ export class NoteFeatures {
   definition(document: TextDocument, position: Position): Location | null {
     const link = wikilinkAt(document.getText(), document.offsetAt(position));
     const note = link ? this.service.knowledge().note(link.target) : undefined;
-    return note ? { uri: fileUri(note.path), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } : null;
+    return note ? { uri: fileUriOf(note.path), range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } } : null;
   }
 
   hover(document: TextDocument, position: Position): Hover | null {
@@ -80,7 +79,7 @@ export class NoteFeatures {
 function toDiagnostic(problem: NoteProblem): Diagnostic {
   return {
     range: { start: { line: problem.line, character: 0 }, end: { line: problem.line, character: 1000 } },
-    severity: problem.severity === 'error' ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    severity: lspSeverity(problem.severity),
     source: 'cnc-notes',
     message: problem.message,
   };

@@ -1,48 +1,90 @@
+/**
+ * Custom requests and notifications between our client and server, as typed message objects both sides use (no
+ * `vscode` import: the server shares this). Each message carries the valibot schema of its params: the server
+ * validates what it receives against it before any handler runs (see handlers/register.ts), and the params' types are
+ * derived from the schemas, so the two cannot drift apart.
+ */
+import * as v from 'valibot';
+import { NotificationType, NotificationType0, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 import type { Card } from '../core/knowledge/note';
 
-/** Custom requests and notifications between our client and server (no `vscode` import: the server shares this). */
-export const NOTE_REQUEST = 'cnc/note';
-export const CARDS_REQUEST = 'cnc/cards';
-export const SEARCH_REQUEST = 'cnc/search';
-export const CONCEPTS_REQUEST = 'cnc/concepts';
-export const BACKLINKS_REQUEST = 'cnc/backlinks';
-/** Client → server: the absolute notes folders to index (empty in an untrusted workspace). */
-export const NOTES_FOLDERS_NOTIFICATION = 'cnc/notesFolders';
-/** Client → server: files changed on disk under the notes folders. */
-export const NOTES_CHANGED_NOTIFICATION = 'cnc/notesChanged';
-/** Client → server: whether to publish schema diagnostics (the setting, resolved against Red Hat's extension). */
-export const SCHEMA_VALIDATION_NOTIFICATION = 'cnc/schemaValidation';
-/** Client → server: "explain this manifest" for an open document; answers Markdown. */
-export const EXPLAIN_MANIFEST_REQUEST = 'cnc/explainManifest';
-/** Client → server: the `cnc.rules` / `cnc.kubernetesVersion` settings changed. */
-export const LINT_SETTINGS_NOTIFICATION = 'cnc/lintSettings';
-/** Client → server: a `.cnc.yaml` file was created, changed or deleted on disk. */
-export const CONFIG_CHANGED_NOTIFICATION = 'cnc/configChanged';
-/** Server → client: the notes changed (the Concepts view refreshes). */
-export const KNOWLEDGE_CHANGED_NOTIFICATION = 'cnc/knowledgeChanged';
+/** Longest id, path or query we accept from the client. */
+const MAX_TEXT = 4096;
+const text = v.pipe(v.string(), v.maxLength(MAX_TEXT));
 
-export interface InitializationOptions {
-  notesFolders?: string[];
-  /** HashiCorp's Terraform extension reports HCL syntax errors itself. */
-  terraformExtensionInstalled?: boolean;
-  /** Publish schema diagnostics for Kubernetes YAML (false when Red Hat's extension already does). */
-  schemaValidation?: boolean;
-  /** VS Code settings over the workspace `.cnc.yaml`. */
-  lintSettings?: LintSettings;
+/** A request whose params the server checks against `params` before answering (-32602 when they do not fit). */
+export class CheckedRequest<S extends v.GenericSchema, R> extends RequestType<v.InferOutput<S>, R, void> {
+  constructor(method: string, readonly params: S) { super(method); }
 }
-export interface LintSettings {
-  rules?: unknown;
-  kubernetesVersion?: unknown;
+/** A notification whose params the server checks against `params` (ignored, with a warning, when they do not fit). */
+export class CheckedNotification<S extends v.GenericSchema> extends NotificationType<v.InferOutput<S>> {
+  constructor(method: string, readonly params: S) { super(method); }
+}
+
+const NoteIdParam = text;
+const CardsParams = v.strictObject({ noteId: v.optional(text) });
+const SearchParams = v.strictObject({ query: v.string(), limit: v.optional(v.number()) });
+const BacklinksParams = v.strictObject({ noteId: v.optional(text), path: v.optional(text) });
+const ExplainManifestParams = v.strictObject({ uri: text });
+const NotesFoldersParam = v.array(text);
+const NotesChangedParams = v.strictObject({
+  changes: v.array(v.strictObject({ path: text, type: v.picklist(['created', 'changed', 'deleted']) })),
+});
+const LintSettings = v.object({
+  /** Checked by the config loader, which reports what it does not understand. */
+  rules: v.optional(v.unknown()),
+  kubernetesVersion: v.optional(v.unknown()),
   /** False in an untrusted workspace: `.cnc.yaml` files are not read. */
-  useConfigFiles?: boolean;
-}
-export interface ExplainManifestParams { uri: string }
+  useConfigFiles: v.optional(v.boolean()),
+});
+const SchemaValidationParam = v.boolean();
+
+export type CardsParams = v.InferOutput<typeof CardsParams>;
+export type SearchParams = v.InferOutput<typeof SearchParams>;
+export type BacklinksParams = v.InferOutput<typeof BacklinksParams>;
+export type ExplainManifestParams = v.InferOutput<typeof ExplainManifestParams>;
+export type NotesChangedParams = v.InferOutput<typeof NotesChangedParams>;
+export type LintSettings = v.InferOutput<typeof LintSettings>;
+
 export interface NoteInfo { id: string; title: string; summary: string; path: string; docs?: string; cards: Card[] }
-export interface CardsParams { noteId?: string }
 export type CardWithTitle = Card & { noteTitle: string };
-export interface SearchParams { query: string; limit?: number }
 export interface SearchResult { id: string; title: string; aliases: string[]; score: number; path: string; summary: string }
 export interface ConceptSummary { id: string; title: string; tags: string[]; summary: string; cardCount: number; origin: string; path: string }
-export interface BacklinksParams { noteId?: string; path?: string }
 export interface Backlink { noteId: string; title: string; path: string; line: number }
-export interface NotesChangedParams { changes: { path: string; type: 'created' | 'changed' | 'deleted' }[] }
+
+/** A note by id (sent as the bare id string), or null. */
+export const NOTE_REQUEST = new CheckedRequest<typeof NoteIdParam, NoteInfo | null>('cnc/note', NoteIdParam);
+export const CARDS_REQUEST = new CheckedRequest<typeof CardsParams, CardWithTitle[]>('cnc/cards', CardsParams);
+export const SEARCH_REQUEST = new CheckedRequest<typeof SearchParams, SearchResult[]>('cnc/search', SearchParams);
+/** Every note, without params. */
+export const CONCEPTS_REQUEST = new RequestType0<ConceptSummary[], void>('cnc/concepts');
+export const BACKLINKS_REQUEST = new CheckedRequest<typeof BacklinksParams, Backlink[]>('cnc/backlinks', BacklinksParams);
+/** Client → server: "explain this manifest" for an open document; answers Markdown. */
+export const EXPLAIN_MANIFEST_REQUEST = new CheckedRequest<typeof ExplainManifestParams, string | null>('cnc/explainManifest', ExplainManifestParams);
+/** Client → server: the absolute notes folders to index (empty in an untrusted workspace). */
+export const NOTES_FOLDERS_NOTIFICATION = new CheckedNotification('cnc/notesFolders', NotesFoldersParam);
+/** Client → server: files changed on disk under the notes folders. */
+export const NOTES_CHANGED_NOTIFICATION = new CheckedNotification('cnc/notesChanged', NotesChangedParams);
+/** Client → server: whether to publish schema diagnostics (the setting, resolved against Red Hat's extension). */
+export const SCHEMA_VALIDATION_NOTIFICATION = new CheckedNotification('cnc/schemaValidation', SchemaValidationParam);
+/** Client → server: the `cnc.rules` / `cnc.kubernetesVersion` settings changed. */
+export const LINT_SETTINGS_NOTIFICATION = new CheckedNotification('cnc/lintSettings', LintSettings);
+/** Client → server: a `.cnc.yaml` file was created, changed or deleted on disk. */
+export const CONFIG_CHANGED_NOTIFICATION = new NotificationType0('cnc/configChanged');
+/** Server → client: the notes changed (the Concepts view refreshes). */
+export const KNOWLEDGE_CHANGED_NOTIFICATION = new NotificationType0('cnc/knowledgeChanged');
+
+/**
+ * What the client tells the server at start. Each field is checked on its own and falls back to its default when
+ * it does not fit: a bad option never keeps the server from starting.
+ */
+export const InitializationOptions = v.fallback(v.object({
+  notesFolders: v.fallback(v.optional(v.array(v.string())), undefined),
+  /** HashiCorp's Terraform extension reports HCL syntax errors itself. */
+  terraformExtensionInstalled: v.fallback(v.optional(v.boolean()), undefined),
+  /** Publish schema diagnostics for Kubernetes YAML (false when Red Hat's extension already does). */
+  schemaValidation: v.fallback(v.optional(v.boolean()), undefined),
+  /** VS Code settings over the workspace `.cnc.yaml`. */
+  lintSettings: v.fallback(v.optional(LintSettings), undefined),
+}), {});
+export type InitializationOptions = v.InferInput<typeof InitializationOptions>;

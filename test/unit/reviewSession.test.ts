@@ -165,4 +165,13 @@ describe('review page state (webview)', () => {
     expect(page.parsePageState({ view: 'review', session: { ...s, queue: [{ card: { id: '<bad>' } }] } })).toEqual({ view: 'review' });
     expect(page.parsePageState('nonsense')).toBeUndefined();
   });
+
+  it('keeps only saved answers whose every field fits, and clamps the position to the queue', () => {
+    const s = page.answer(page.reveal(page.startSession(message, T0))!, 3, 'r1', T0 + 1000)!.state;
+    const good = s.answers[0]!;
+    const answers = [good, { ...good, reviewId: 'r2', position: -1 }, { ...good, reviewId: 'r3', durationMs: 'long' }, { ...good, reviewId: 'r4', saved: 'yes' }, { ...good, reviewId: 'r5', rating: 7 }];
+    const restored = page.parsePageState({ view: 'review', session: { ...s, answers, position: 99 } });
+    expect(restored?.session?.answers).toEqual([good]);
+    expect(restored?.session?.position).toBe(s.queue.length);
+  });
 });

@@ -96,6 +96,35 @@ describe('cnc serve --stdio', () => {
     expect(hover.contents.value).toMatch(/desired pods/i);
   });
 
+  it('answers malformed params with -32602 and a message naming the field, and keeps serving', async () => {
+    const failure = (method: string, params: unknown) => connection.sendRequest(method, params).then(
+      () => { throw new Error(`${method} accepted ${JSON.stringify(params)}`); },
+      (error: { code: number; message: string }) => ({ code: error.code, message: error.message }));
+    expect(await failure('textDocument/hover', { textDocument: { uri }, position: null })).toEqual({
+      code: -32602, message: expect.stringMatching(/^Invalid params for textDocument\/hover: position: Invalid type/) });
+    expect(await failure('textDocument/completion', { textDocument: { uri }, position: { line: -1, character: 0 } })).toEqual({
+      code: -32602, message: expect.stringMatching(/position\.line: Invalid value/) });
+    expect(await failure('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } })).toMatchObject({
+      code: -32602, message: expect.stringContaining('context') });
+    expect(await failure('cnc/search', { query: 42 })).toMatchObject({ code: -32602, message: expect.stringContaining('query') });
+    expect(await failure('cnc/explainManifest', { uri, extra: true })).toMatchObject({ code: -32602, message: expect.stringContaining('extra') });
+    expect(await failure('cnc/note', { id: 'deployment' })).toMatchObject({ code: -32602 });
+    // Past the end of the document is clamped to it: an answer, not an error.
+    const pastLineEnd = await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 10_000 } }) as { contents: { value: string } };
+    expect(pastLineEnd.contents.value).toContain('**Deployment**');
+    await expect(connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 100_000, character: 3 } })).resolves.toBeDefined();
+    const hover = await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 2, character: 8 } }) as { contents: { value: string } };
+    expect(hover.contents.value).toContain('**Deployment**');
+  });
+
+  it('ignores a notification with malformed params, with a warning that names the field', async () => {
+    const warned = new Promise<{ type: number; message: string }>((resolve) => {
+      connection.onNotification('window/logMessage', (p: { type: number; message: string }) => { if (p.message.includes('cnc/notesChanged')) resolve(p); });
+    });
+    await connection.sendNotification('cnc/notesChanged', { changes: [{ path: 42, type: 'changed' }] });
+    expect(await warned).toEqual({ type: 2, message: expect.stringMatching(/^Ignored cnc\/notesChanged: invalid params: changes\.0\.path: Invalid type/) });
+  });
+
   it('explains a manifest: objects and how they connect', async () => {
     const markdown = await connection.sendRequest('cnc/explainManifest', { uri }) as string;
     expect(markdown).toContain('Deployment/web');

@@ -9,6 +9,7 @@ import { DEFAULT_SCHEDULER_SETTINGS, PHASE_NAMES, ReviewScheduler } from '../../
 import { planSession, type StudyCard } from '../../core/review/session';
 import { EXIT, UsageError, packageRoot, type Command } from '../cli';
 import { terminalLine } from '../../core/text/escape';
+import { messageOf } from '../../core/util/errors';
 
 export const cardsCommand: Command = {
   name: 'cards',
@@ -30,7 +31,7 @@ export const cardsCommand: Command = {
       parsed = parseArgs({ args, allowPositionals: true, options: {
         json: { type: 'boolean', default: false }, note: { type: 'string' }, history: { type: 'string' }, 'new-per-day': { type: 'string' },
       } });
-    } catch (error) { throw new UsageError((error as Error).message); }
+    } catch (error) { throw new UsageError(messageOf(error)); }
     const [sub, ...extra] = parsed.positionals;
     if (sub !== undefined && sub !== 'due') throw new UsageError(`unknown cards subcommand "${sub}" (try: cnc cards due --history FILE)`);
     if (extra.length) throw new UsageError(`unexpected argument "${extra[0]}"`);
@@ -50,7 +51,7 @@ function listDue(kb: KnowledgeBase, cards: StudyCard[], options: { json?: boolea
   const perDay = options['new-per-day'] === undefined ? DEFAULT_SCHEDULER_SETTINGS.newCardsPerDay : Number(options['new-per-day']);
   if (!Number.isInteger(perDay) || perDay < 0) throw new UsageError('--new-per-day must be a whole number, 0 or more');
   let text: string;
-  try { text = fs.readFileSync(options.history, 'utf8'); } catch (error) { throw new UsageError(`cannot read ${options.history}: ${(error as Error).message}`); }
+  try { text = fs.readFileSync(options.history, 'utf8'); } catch (error) { throw new UsageError(`cannot read ${options.history}: ${messageOf(error)}`); }
   const parsed = parseHistory(text);
   if (parsed.damage) {
     console.error(terminalLine(`cnc cards due: ${options.history} is damaged: ${parsed.damage.message}. It was not changed; the extension sets it aside and keeps what it can read the next time it opens it.`));

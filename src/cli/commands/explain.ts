@@ -10,6 +10,7 @@ import { ALL_RULES } from '../../core/rules';
 import { initTerraform } from '../../core/terraform/runtime';
 import { EXIT, UsageError, packageRoot, type Command } from '../cli';
 import { terminalLine, terminalText } from '../../core/text/escape';
+import { messageOf } from '../../core/util/errors';
 
 export const explainCommand: Command = {
   name: 'explain',
@@ -26,7 +27,7 @@ export const explainCommand: Command = {
   ].join('\n'),
   run(args) {
     let parsed;
-    try { parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } }); } catch (error) { throw new UsageError((error as Error).message); }
+    try { parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false } } }); } catch (error) { throw new UsageError(messageOf(error)); }
     const target = parsed.positionals[0];
     if (!target || parsed.positionals.length > 1) throw new UsageError('give exactly one FILE:LINE:COL');
     const m = /^(.*):(\d+):(\d+)$/.exec(target);
@@ -90,7 +91,7 @@ function explainYamlFile(file: string, json: boolean): number {
 
 /** The Terraform hover at a position; loads the HCL parser first (the only asynchronous step). */
 async function explainTerraform(file: string, text: string, line: number, column: number, json: boolean): Promise<number> {
-  try { await initTerraform({ packageRoot: packageRoot() }); } catch (error) { console.error(`cnc explain: ${(error as Error).message}`); return EXIT.notBuilt; }
+  try { await initTerraform({ packageRoot: packageRoot() }); } catch (error) { console.error(`cnc explain: ${messageOf(error)}`); return EXIT.notBuilt; }
   const analysis = analyse(text, 'terraform', ALL_RULES);
   const parsedFile = analysis.file;
   if (parsedFile?.language !== 'terraform') { console.error(terminalLine(`cnc explain: ${analysis.skipped ?? 'cannot analyse this file'}`)); return EXIT.notBuilt; }

@@ -3,6 +3,7 @@ import { ALL_RULES } from '../../core/rules';
 import { ruleMetadata } from '../../core/rules/rule';
 import { EXIT, UsageError, type Command } from '../cli';
 import { terminalLine } from '../../core/text/escape';
+import { messageOf } from '../../core/util/errors';
 
 export const rulesCommand: Command = {
   name: 'rules',
@@ -10,7 +11,7 @@ export const rulesCommand: Command = {
   help: 'Usage: cnc rules [--json]\n\nLists every rule: id, severity, on/off by default, title, concept note, rationale, remediation, equivalent ids and known differences from those tools.',
   run(args) {
     let parsed;
-    try { parsed = parseArgs({ args, options: { json: { type: 'boolean', default: false } } }); } catch (error) { throw new UsageError((error as Error).message); }
+    try { parsed = parseArgs({ args, options: { json: { type: 'boolean', default: false } } }); } catch (error) { throw new UsageError(messageOf(error)); }
     const rules = ALL_RULES.map((rule) => ({ ...ruleMetadata(rule), hasFix: Boolean(rule.fix) }));
     if (parsed.values.json) {
       console.log(JSON.stringify(rules, null, 2));

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadBundledKnowledge } from '../../core/knowledge/bundle';
 import { EXIT, UsageError, packageRoot, type Command } from '../cli';
 import { terminalLine } from '../../core/text/escape';
+import { messageOf } from '../../core/util/errors';
 
 export const searchCommand: Command = {
   name: 'search',
@@ -9,7 +10,7 @@ export const searchCommand: Command = {
   help: 'Usage: cnc search QUERY... [--json] [--limit N]\n\nFull-text search over the bundled notes (title, aliases, tags, summary, body), best first.',
   run(args) {
     let parsed;
-    try { parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false }, limit: { type: 'string', default: '20' } } }); } catch (error) { throw new UsageError((error as Error).message); }
+    try { parsed = parseArgs({ args, allowPositionals: true, options: { json: { type: 'boolean', default: false }, limit: { type: 'string', default: '20' } } }); } catch (error) { throw new UsageError(messageOf(error)); }
     const query = parsed.positionals.join(' ').trim();
     if (!query) throw new UsageError('give a query');
     const limit = Number(parsed.values.limit);

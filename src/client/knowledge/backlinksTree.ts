@@ -14,7 +14,7 @@ export class BacklinksTree implements vscode.TreeDataProvider<Backlink> {
   async getChildren(element?: Backlink): Promise<Backlink[]> {
     const editor = vscode.window.activeTextEditor;
     if (element || !editor || editor.document.languageId !== 'markdown' || editor.document.uri.scheme !== 'file') return [];
-    return this.client.sendRequest<Backlink[]>(BACKLINKS_REQUEST, { path: editor.document.uri.fsPath });
+    return this.client.sendRequest(BACKLINKS_REQUEST, { path: editor.document.uri.fsPath });
   }
 
   getTreeItem(link: Backlink): vscode.TreeItem {

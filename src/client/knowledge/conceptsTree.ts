@@ -3,6 +3,7 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { noteMarkdown } from '../../core/hover/noteMarkdown';
 import { escapeMarkdown, markdownCode } from '../../core/text/escape';
 import { CONCEPTS_REQUEST, type ConceptSummary } from '../../server/protocol';
+import { COMMANDS } from '../../core/commands';
 
 type Node = { kind: 'tag'; tag: string; concepts: ConceptSummary[] } | { kind: 'concept'; concept: ConceptSummary };
 
@@ -29,7 +30,7 @@ export class ConceptsTree implements vscode.TreeDataProvider<Node> {
   async getChildren(node?: Node): Promise<Node[]> {
     if (node?.kind === 'concept') return [];
     if (node?.kind === 'tag') return node.concepts.sort((a, b) => a.title.localeCompare(b.title)).map((concept) => ({ kind: 'concept', concept }));
-    this.concepts ??= this.client.sendRequest<ConceptSummary[]>(CONCEPTS_REQUEST);
+    this.concepts ??= this.client.sendRequest(CONCEPTS_REQUEST);
     const byTag = new Map<string, ConceptSummary[]>();
     for (const concept of await this.concepts) {
       for (const tag of concept.tags.length ? concept.tags : ['untagged']) byTag.set(tag, [...(byTag.get(tag) ?? []), concept]);
@@ -54,7 +55,7 @@ export class ConceptsTree implements vscode.TreeDataProvider<Node> {
     item.tooltip = new vscode.MarkdownString(`**${escapeMarkdown(c.title)}** (${markdownCode(c.id)})\n\n${noteMarkdown(c.summary)}`);
     item.iconPath = new vscode.ThemeIcon(c.origin === 'bundled' ? 'book' : 'note');
     item.contextValue = c.cardCount > 0 ? 'concept.withCards' : 'concept';
-    item.command = { command: 'cnc.openNote', title: 'Open Note', arguments: [c.id] };
+    item.command = { command: COMMANDS.openNote, title: 'Open Note', arguments: [c.id] };
     return item;
   }
 }

@@ -5,6 +5,7 @@ import { BacklinksTree } from './backlinksTree';
 import { ConceptsTree, type DueCounts } from './conceptsTree';
 import { NotesFolders } from './notesFolders';
 import { searchConcepts } from './searchConcepts';
+import { COMMANDS } from '../../core/commands';
 
 /** The knowledge UI: Search Concepts, the Concepts and Backlinks views, and the user's notes folders. */
 export function registerKnowledge(context: vscode.ExtensionContext, client: LanguageClient, dueCounts?: DueCounts): { concepts: ConceptsTree } {
@@ -15,11 +16,11 @@ export function registerKnowledge(context: vscode.ExtensionContext, client: Lang
     folders,
     vscode.window.registerTreeDataProvider('cnc.concepts', concepts),
     vscode.window.registerTreeDataProvider('cnc.backlinks', backlinks),
-    vscode.commands.registerCommand('cnc.searchConcepts', () => searchConcepts(client)),
-    vscode.commands.registerCommand('cnc.refreshConcepts', () => concepts.refresh()),
-    vscode.commands.registerCommand('cnc.reviewConcept', (node: { concept?: { id?: unknown } } | undefined) => {
+    vscode.commands.registerCommand(COMMANDS.searchConcepts, () => searchConcepts(client)),
+    vscode.commands.registerCommand(COMMANDS.refreshConcepts, () => concepts.refresh()),
+    vscode.commands.registerCommand(COMMANDS.reviewConcept, (node: { concept?: { id?: unknown } } | undefined) => {
       const noteId = node?.concept?.id;
-      if (typeof noteId === 'string') void vscode.commands.executeCommand('cnc.reviewCards', { noteId });
+      if (typeof noteId === 'string') void vscode.commands.executeCommand(COMMANDS.reviewCards, { noteId });
     }),
     vscode.window.onDidChangeActiveTextEditor(() => backlinks.refresh()),
   );

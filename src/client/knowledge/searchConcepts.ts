@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { SEARCH_REQUEST, type SearchResult } from '../../server/protocol';
+import { COMMANDS } from '../../core/commands';
 
 interface ConceptItem extends vscode.QuickPickItem { noteId: string }
 
@@ -15,7 +16,7 @@ export async function searchConcepts(client: LanguageClient): Promise<void> {
     const request = ++latest;
     if (!query.trim()) { pick.items = []; return; }
     pick.busy = true;
-    const hits = await client.sendRequest<SearchResult[]>(SEARCH_REQUEST, { query, limit: 30 });
+    const hits = await client.sendRequest(SEARCH_REQUEST, { query, limit: 30 });
     if (request !== latest) return; // a newer keystroke already asked
     // Results are ranked by the index; keep that order instead of VS Code's fuzzy re-sort.
     pick.items = hits.map((h) => ({ label: h.title, description: h.id, detail: h.summary, noteId: h.id, alwaysShow: true }));
@@ -25,7 +26,7 @@ export async function searchConcepts(client: LanguageClient): Promise<void> {
   pick.onDidAccept(() => {
     const chosen = pick.selectedItems[0];
     pick.hide();
-    if (chosen) void vscode.commands.executeCommand('cnc.openNote', chosen.noteId);
+    if (chosen) void vscode.commands.executeCommand(COMMANDS.openNote, chosen.noteId);
   });
   pick.onDidHide(() => pick.dispose());
   pick.show();

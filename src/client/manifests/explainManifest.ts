@@ -14,7 +14,7 @@ export async function explainManifest(client: LanguageClient, resource?: unknown
     void vscode.window.showInformationMessage('Open a Kubernetes YAML file to explain it.');
     return;
   }
-  const markdown = await client.sendRequest<string | null>(EXPLAIN_MANIFEST_REQUEST, { uri: document.uri.toString() } satisfies ExplainManifestParams);
+  const markdown = await client.sendRequest(EXPLAIN_MANIFEST_REQUEST, { uri: document.uri.toString() } satisfies ExplainManifestParams);
   if (!markdown) {
     void vscode.window.showInformationMessage('No Kubernetes objects to explain in this file.');
     return;

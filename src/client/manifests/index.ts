@@ -3,11 +3,12 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { explainManifest } from './explainManifest';
 import { watchLintSettings } from './lintSettings';
 import { watchSchemaValidation } from './schemaValidation';
+import { COMMANDS } from '../../core/commands';
 
 /** Manifest UI: the Explain This Manifest command, and keeping the server's check settings current. */
 export function registerManifests(context: vscode.ExtensionContext, client: LanguageClient): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('cnc.explainManifest', (resource?: unknown) => explainManifest(client, resource)),
+    vscode.commands.registerCommand(COMMANDS.explainManifest, (resource?: unknown) => explainManifest(client, resource)),
     watchSchemaValidation(client),
     watchLintSettings(client),
   );

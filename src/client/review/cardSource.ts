@@ -17,8 +17,8 @@ export class CardSource {
   async all(): Promise<StudyCard[]> {
     if (this.cached && Date.now() - this.cached.at < FRESH_FOR_MS) return this.cached.cards;
     const [raw, concepts] = await Promise.all([
-      this.client.sendRequest<CardWithTitle[]>(CARDS_REQUEST, {}),
-      this.client.sendRequest<ConceptSummary[]>(CONCEPTS_REQUEST).catch(() => []),
+      this.client.sendRequest(CARDS_REQUEST, {}),
+      this.client.sendRequest(CONCEPTS_REQUEST).catch(() => []),
     ]);
     const tags = new Map((Array.isArray(concepts) ? concepts : []).map((c) => [c.id, Array.isArray(c.tags) ? c.tags.filter((t) => typeof t === 'string') : []]));
     const cards = (Array.isArray(raw) ? raw : []).map((card) => toStudyCard(card, tags.get(card.noteId)));

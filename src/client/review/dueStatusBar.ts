@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { ReviewService } from '../../core/review/reviewService';
+import { COMMANDS } from '../../core/commands';
+import { messageOf } from '../../core/util/errors';
 
 const REFRESH_EVERY_MS = 5 * 60_000;
 
@@ -16,7 +18,7 @@ export class DueStatusBar implements vscode.Disposable {
 
   constructor(private readonly service: ReviewService, private readonly output: vscode.LogOutputChannel) {
     this.item.name = 'Cloud-Native Companion: cards to review';
-    this.item.command = 'cnc.reviewCards';
+    this.item.command = COMMANDS.reviewCards;
     // Learning steps fall due and days roll over while the window stays open.
     this.timer = setInterval(() => this.refresh(), REFRESH_EVERY_MS);
   }
@@ -36,10 +38,10 @@ export class DueStatusBar implements vscode.Disposable {
       this.item.tooltip = due + fresh
         ? `${due} card(s) due and ${fresh} new card(s) to review today. Click to review.`
         : 'No cards to review today. Click to choose cards to study anyway.';
-      this.item.command = due + fresh ? 'cnc.reviewCards' : 'cnc.reviewCardsChooseScope';
+      this.item.command = due + fresh ? COMMANDS.reviewCards : COMMANDS.reviewCardsChooseScope;
       this.item.show();
     } catch (error) {
-      this.output.warn(`Could not count the cards due: ${error instanceof Error ? error.message : String(error)}`);
+      this.output.warn(`Could not count the cards due: ${messageOf(error)}`);
       this.item.text = '$(mortar-board) ?';
       this.item.tooltip = 'Could not count the cards due; see the Cloud-Native Companion output. Click to review.';
       this.item.show();

@@ -11,6 +11,8 @@ import { exportAnkiCommand, exportHistoryCommand, importHistoryCommand, pruneHis
 import { ReviewPanel } from './reviewPanel';
 import { readSchedulerSettings } from './reviewSettings';
 import { chooseScope } from './scopePicker';
+import { COMMANDS } from '../../core/commands';
+import { messageOf } from '../../core/util/errors';
 
 export const HISTORY_FILE = 'review-history.json';
 
@@ -38,7 +40,7 @@ export function registerReview(context: vscode.ExtensionContext, client: Languag
   const panel = new ReviewPanel(context, service, output, { chooseScope: scope, changed: () => statusBar.refresh() });
   const guarded = (name: string, run: (...args: unknown[]) => Promise<unknown>) => vscode.commands.registerCommand(name, async (...args: unknown[]) => {
     try { await run(...args); } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = messageOf(error);
       output.error(`${name}: ${message}`);
       void vscode.window.showErrorMessage(message);
     }
@@ -46,13 +48,13 @@ export function registerReview(context: vscode.ExtensionContext, client: Languag
 
   context.subscriptions.push(
     statusBar,
-    guarded('cnc.reviewCards', async (arg) => panel.open(await scopeFromArgument(arg, cards, output))),
-    guarded('cnc.reviewCardsChooseScope', async () => { const chosen = await scope(); if (chosen) await panel.open(chosen); }),
-    guarded('cnc.showStudyStatistics', () => panel.showStats()),
-    guarded('cnc.exportHistory', () => exportHistoryCommand(store)),
-    guarded('cnc.importHistory', async () => { await importHistoryCommand(store, service); statusBar.refresh(); }),
-    guarded('cnc.exportCardsForAnki', () => exportAnkiCommand(cards)),
-    guarded('cnc.pruneHistory', async () => { await pruneHistoryCommand(service); statusBar.refresh(); }),
+    guarded(COMMANDS.reviewCards, async (arg) => panel.open(await scopeFromArgument(arg, cards, output))),
+    guarded(COMMANDS.reviewCardsChooseScope, async () => { const chosen = await scope(); if (chosen) await panel.open(chosen); }),
+    guarded(COMMANDS.showStudyStatistics, () => panel.showStats()),
+    guarded(COMMANDS.exportHistory, () => exportHistoryCommand(store)),
+    guarded(COMMANDS.importHistory, async () => { await importHistoryCommand(store, service); statusBar.refresh(); }),
+    guarded(COMMANDS.exportCardsForAnki, () => exportAnkiCommand(cards)),
+    guarded(COMMANDS.pruneHistory, async () => { await pruneHistoryCommand(service); statusBar.refresh(); }),
     vscode.window.registerWebviewPanelSerializer(ReviewPanel.viewType, panel.serializer()),
     vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('cnc.review')) statusBar.refresh(); }),
     watchHistory(historyFile, store, () => statusBar.refresh(), output),
@@ -85,12 +87,12 @@ function watchHistory(file: string, store: HistoryStore, changed: () => void, ou
       if (name !== path.basename(file)) return;
       clearTimeout(timer);
       timer = setTimeout(() => {
-        store.refresh().then(changed, (error: unknown) => output.warn(`Could not re-read the review history: ${error instanceof Error ? error.message : String(error)}`));
+        store.refresh().then(changed, (error: unknown) => output.warn(`Could not re-read the review history: ${messageOf(error)}`));
       }, 300);
     });
     watcher.on('error', (error) => output.warn(`Stopped watching the review history: ${error.message}`));
   } catch (error) {
-    output.warn(`Cannot watch the review history for changes from other windows: ${error instanceof Error ? error.message : String(error)}`);
+    output.warn(`Cannot watch the review history for changes from other windows: ${messageOf(error)}`);
   }
   return new vscode.Disposable(() => { clearTimeout(timer); watcher?.close(); });
 }
@@ -106,6 +108,6 @@ function reportStoreEvent(report: StoreReport, output: vscode.LogOutputChannel):
   output.error(message);
   void vscode.window.showErrorMessage(message, 'Show Backup', 'Import a File…').then((choice) => {
     if (choice === 'Show Backup') void vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(report.backup));
-    if (choice === 'Import a File…') void vscode.commands.executeCommand('cnc.importHistory');
+    if (choice === 'Import a File…') void vscode.commands.executeCommand(COMMANDS.importHistory);
   });
 }

@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { parseScope, parseWebviewMessage, type ExtensionToWebview, type ReviewScope } from '../../core/review/protocol';
 import type { ReviewService } from '../../core/review/reviewService';
 import { reviewHtml } from './reviewHtml';
+import { COMMANDS } from '../../core/commands';
+import { messageOf } from '../../core/util/errors';
 
 type Pending = 'session' | 'stats' | undefined;
 
@@ -87,7 +89,7 @@ export class ReviewPanel {
         if (await this.service.undo(message.reviewId)) await this.post({ type: 'undone', reviewId: message.reviewId });
         this.hooks.changed();
         break;
-      case 'openNote': await vscode.commands.executeCommand('cnc.openNote', message.noteId); break;
+      case 'openNote': await vscode.commands.executeCommand(COMMANDS.openNote, message.noteId); break;
       case 'showStats': await this.sendStats(); break;
       case 'startReview': this.scope = { ...this.scope, ahead: message.ahead }; await this.sendSession(); break;
       case 'showing': if (this.panel) this.panel.title = message.view === 'stats' ? 'Study Statistics' : 'Review Cards'; break;
@@ -133,6 +135,6 @@ export class ReviewPanel {
   }
 
   private fail(error: unknown): void {
-    this.problem(`Review: ${error instanceof Error ? error.message : String(error)}`);
+    this.problem(`Review: ${messageOf(error)}`);
   }
 }

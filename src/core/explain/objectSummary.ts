@@ -2,6 +2,7 @@ import type { K8sObject } from '../model/k8sObject';
 import { at, child, listItems, scalarString, type ValueNode } from '../model/tree';
 import { describeKind } from '../schema/describeField';
 import { formatLabels, stringMap, type PodTemplate } from './manifestModel';
+import { truncateAtWord } from '../text/lines';
 
 /** One sentence, in our words, on what an object does; the API's description of its kind for anything else. */
 export function objectSummary(object: K8sObject, template: PodTemplate | undefined): string {
@@ -82,5 +83,5 @@ function kindDescription(object: K8sObject): string {
   const doc = object.apiVersion && object.kind ? describeKind(object.apiVersion, object.kind) : undefined;
   if (!doc?.description) return object.kind ? `A ${object.kind} (${object.apiVersion ?? 'no apiVersion'}); no description is available for this kind.` : 'An object without a kind.';
   const first = /^(.+?\.)(\s|$)/s.exec(doc.description.replace(/\s+/g, ' '))?.[1] ?? doc.description;
-  return first.length > 300 ? `${first.slice(0, 300).replace(/\s+\S*$/, '')}…` : first;
+  return truncateAtWord(first, 300);
 }

@@ -2,6 +2,7 @@ import { escapeMarkdown, markdownCode } from '../text/escape';
 import { markdownLink } from './commandLinks';
 import type { FieldDoc, KindDoc } from '../schema/describeField';
 import { fieldMaturityText } from '../schema/fieldHistory';
+import { truncateAtWord } from '../text/lines';
 
 /** Longest API description a hover shows before cutting it at a word. */
 const MAX_DESCRIPTION = 900;
@@ -38,6 +39,5 @@ export function referenceLink(doc: { kind: string; source: 'kubernetes' | 'custo
 }
 
 function shorten(text: string): string {
-  const trimmed = text.trim();
-  return trimmed.length > MAX_DESCRIPTION ? `${trimmed.slice(0, MAX_DESCRIPTION).replace(/\s+\S*$/, '')}…` : trimmed;
+  return truncateAtWord(text.trim(), MAX_DESCRIPTION);
 }

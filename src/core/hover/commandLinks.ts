@@ -1,10 +1,11 @@
 import { escapeMarkdown } from '../text/escape';
+import { COMMANDS } from '../commands';
 
 /**
  * The only commands our hovers link to. The client enables exactly these in hover Markdown, so a note (possibly a
  * user's) can never make a hover run anything else.
  */
-export const HOVER_COMMANDS = ['cnc.openNote', 'cnc.reviewCards'] as const;
+export const HOVER_COMMANDS = [COMMANDS.openNote, COMMANDS.reviewCards] as const;
 export type HoverCommand = (typeof HOVER_COMMANDS)[number];
 
 /** `command:` link with its arguments; `( ) ' ! *` are encoded too, so an id in them cannot end a Markdown link. */

@@ -10,6 +10,7 @@ import { escapeMarkdown, markdownCode } from '../text/escape';
 import { commandLink, markdownLink, safeLinkTarget } from './commandLinks';
 import { noteMarkdown } from './noteMarkdown';
 import { contextConcepts, fieldConcepts, kindPathOf } from './conceptLookup';
+import { truncateAtWord } from '../text/lines';
 
 export interface ConceptInfo {
   noteId: string;
@@ -123,6 +124,6 @@ function conceptLinks(c: ConceptInfo): string[] {
 /** The first paragraph or bullet list, capped, so hovers stay short. */
 function firstBlock(text: string, max = 700): string {
   const block = text.split(/\n\s*\n/)[0] ?? text;
-  return block.length > max ? `${block.slice(0, max).replace(/\s+\S*$/, '')}…` : block;
+  return truncateAtWord(block, max);
 }
 

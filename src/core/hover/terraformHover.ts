@@ -10,6 +10,7 @@ import type { ParsedTerraformFile } from '../terraform/parseTerraform';
 import { escapeMarkdown, markdownCode } from '../text/escape';
 import { markdownLink } from './commandLinks';
 import { conceptInfo, renderHover, type ConceptInfo, type HoverResult } from './hover';
+import { truncateAtWord } from '../text/lines';
 
 /** Blocks that are Terraform language keywords where they appear nested (top-level blocks always are). */
 const NESTED_KEYWORDS = new Set(['backend', 'cloud', 'required_providers', 'lifecycle', 'dynamic', 'provisioner', 'connection']);
@@ -130,6 +131,5 @@ function manifestKind(resource: HclBlock): { apiVersion: string; kind: string } 
 }
 
 function shorten(text: string): string {
-  const trimmed = text.trim();
-  return trimmed.length > MAX_DESCRIPTION ? `${trimmed.slice(0, MAX_DESCRIPTION).replace(/\s+\S*$/, '')}…` : trimmed;
+  return truncateAtWord(text.trim(), MAX_DESCRIPTION);
 }

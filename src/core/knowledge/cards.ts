@@ -1,4 +1,5 @@
 import type { Card } from './note';
+import { splitLines } from '../text/lines';
 
 const BLOCK_ID = /\s\^([A-Za-z0-9-]+)\s*$/;
 const CLOZE = /==([^=\n]+?)==/g;
@@ -26,7 +27,7 @@ function splitBlockId(line: string): { text: string; blockId?: string } {
  */
 export function parseCards(noteId: string, body: string, lineOffset = 0): Card[] {
   const cards: Card[] = [];
-  const lines = body.split(/\r?\n/);
+  const lines = splitLines(body);
   let inFence = false;
   let paragraphStart = -1;
   for (let i = 0; i < lines.length; i++) {

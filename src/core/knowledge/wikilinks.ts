@@ -1,13 +1,13 @@
 import type { Span } from '../model/tree';
+import { lineEndAt, lineStartAt } from '../text/lines';
 
 /** `[[target]]`, `[[target#heading]]`, `[[target|label]]`: group 1 is the target, group 2 the label. */
 export const WIKILINK = /\[\[([^\]|#\n]+)(?:#[^\]|\n]*)?(?:\|([^\]\n]*))?\]\]/g;
 
 /** The `[[target]]` link under an offset, with the span of the whole link. */
 export function wikilinkAt(text: string, offset: number): { target: string; span: Span } | undefined {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const lineEnd = text.indexOf('\n', offset) < 0 ? text.length : text.indexOf('\n', offset);
-  const line = text.slice(lineStart, lineEnd);
+  const lineStart = lineStartAt(text, offset);
+  const line = text.slice(lineStart, lineEndAt(text, offset));
   for (const m of line.matchAll(WIKILINK)) {
     const start = lineStart + m.index!;
     const end = start + m[0].length;
@@ -21,7 +21,7 @@ export function wikilinkAt(text: string, offset: number): { target: string; span
  * and whether `]]` already follows the cursor (so completion does not add a second one).
  */
 export function openWikilinkBefore(text: string, offset: number): { start: number; typed: string; closed: boolean } | undefined {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = lineStartAt(text, offset);
   const before = text.slice(lineStart, offset);
   const open = before.lastIndexOf('[[');
   if (open < 0 || before.indexOf(']]', open) >= 0) return undefined;

@@ -8,6 +8,7 @@ import type { Finding, ParsedFile, Rule } from '../rules/rule';
 import type { ParsedTerraformFile } from '../terraform/parseTerraform';
 import type { ParsedYamlFile } from '../yaml/parseYaml';
 import type { LineIndex } from '../text/lineIndex';
+import { eolOf } from '../text/lines';
 
 /** The annotation that suppresses rules for one object: `cnc.dev/ignore: "rule-a,rule-b -- reason"`. */
 export const IGNORE_ANNOTATION = 'cnc.dev/ignore';
@@ -149,7 +150,7 @@ export function suppressionEdit(finding: Finding, text: string, lines: LineIndex
   const line = lines.positionAt(finding.span.start).line;
   const lineText = lines.lineText(line);
   const indent = /^\s*/.exec(lineText)![0];
-  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const eol = eolOf(text);
   const start = lines.offsetAt({ line, character: 0 });
   return { span: { start, end: start }, newText: `${indent}# cnc-disable-next-line ${finding.ruleId} -- ${reason}${eol}` };
 }

@@ -1,62 +1,77 @@
-import { isMemoryState, isRating, type MemoryState, type ReviewRating } from './scheduler';
+import * as v from 'valibot';
+import { Rating, type MemoryPhase } from './ratings';
+
+const MAX_ID = 200;
+const idOf = (pattern: RegExp) => v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_ID), v.regex(pattern));
+const EntryId = idOf(/^[\w.:-]+$/);
+const CardId = idOf(/^[\w#.:-]+$/);
+const time = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(8.64e15 - 1));
+const finite = v.pipe(v.number(), v.finite());
+const count = v.pipe(finite, v.minValue(0));
+
+/**
+ * A card's scheduling state as stored in the history: ts-fsrs's `Card` with times as epoch milliseconds, so it
+ * survives JSON unchanged. History files are read from disk and may have been edited by hand: everything is checked.
+ */
+const MemoryState = v.object({
+  due: finite,
+  stability: count,
+  difficulty: finite,
+  elapsedDays: finite,
+  scheduledDays: finite,
+  learningSteps: finite,
+  reps: finite,
+  lapses: finite,
+  phase: v.picklist([0, 1, 2, 3] as const satisfies readonly MemoryPhase[]),
+  lastReview: v.optional(finite),
+});
+export type MemoryState = v.InferOutput<typeof MemoryState>;
+
+const ReviewEntry = v.object({
+  type: v.literal('review'),
+  id: EntryId,
+  cardId: CardId,
+  /** When the answer was given, epoch milliseconds. */
+  at: time,
+  rating: Rating,
+  /** Days since the card's previous review (0 for its first). */
+  elapsedDays: count,
+  /** How long the user looked at the card before answering. */
+  durationMs: v.optional(count),
+  /** The review this one followed when it was recorded; a mismatch after a merge means "recompute from here". */
+  prev: v.nullable(EntryId),
+  /** A hash of the answer text, to recognise the same card after its question was reworded. */
+  answer: v.optional(v.pipe(v.string(), v.maxLength(40))),
+  /** The scheduler state after this review. */
+  after: MemoryState,
+});
+export type ReviewEntry = v.InferOutput<typeof ReviewEntry>;
+
+/** Takes back one review. */
+const UndoEntry = v.object({ type: v.literal('undo'), id: EntryId, at: time, reviewId: EntryId });
+export type UndoEntry = v.InferOutput<typeof UndoEntry>;
+
+/** From now on, the history of card `from` (whose question changed, so its id changed) belongs to card `to`. */
+const CarryEntry = v.pipe(
+  v.object({ type: v.literal('carry'), id: EntryId, at: time, from: CardId, to: CardId }),
+  v.check((e) => e.from !== e.to, 'a card is carried over to another card'),
+);
+export type CarryEntry = v.InferOutput<typeof CarryEntry>;
+
+/** Forgets the reviews of a card that no longer exists, up to `at`. */
+const PruneEntry = v.object({ type: v.literal('prune'), id: EntryId, at: time, cardId: CardId });
+export type PruneEntry = v.InferOutput<typeof PruneEntry>;
 
 /**
  * The review history is an append-only log of events. Nothing is ever edited in place: an undo, a carried-over card
  * or a prune is a new event, so two copies of the log (two VS Code windows, an export and the live file) merge by
  * taking the union of their events.
  */
-export type HistoryEntry = ReviewEntry | UndoEntry | CarryEntry | PruneEntry;
-
-export interface ReviewEntry {
-  type: 'review';
-  id: string;
-  cardId: string;
-  /** When the answer was given, epoch milliseconds. */
-  at: number;
-  rating: ReviewRating;
-  /** Days since the card's previous review (0 for its first). */
-  elapsedDays: number;
-  /** How long the user looked at the card before answering. */
-  durationMs?: number;
-  /** The review this one followed when it was recorded; a mismatch after a merge means "recompute from here". */
-  prev: string | null;
-  /** A hash of the answer text, to recognise the same card after its question was reworded. */
-  answer?: string;
-  /** The scheduler state after this review. */
-  after: MemoryState;
-}
-
-/** Takes back one review. */
-export interface UndoEntry { type: 'undo'; id: string; at: number; reviewId: string }
-
-/** From now on, the history of card `from` (whose question changed, so its id changed) belongs to card `to`. */
-export interface CarryEntry { type: 'carry'; id: string; at: number; from: string; to: string }
-
-/** Forgets the reviews of a card that no longer exists, up to `at`. */
-export interface PruneEntry { type: 'prune'; id: string; at: number; cardId: string }
-
-const MAX_ID = 200;
-export const isEntryId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_ID && /^[\w.:-]+$/.test(v);
-export const isCardId = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_ID && /^[\w#.:-]+$/.test(v);
-const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v > 0 && v < 8.64e15;
-const isCount = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+const HistoryEntry = v.variant('type', [ReviewEntry, UndoEntry, CarryEntry, PruneEntry]);
+export type HistoryEntry = v.InferOutput<typeof HistoryEntry>;
 
 /** True when `value` is an entry we can trust: every field present with the right type and range. */
-export function isHistoryEntry(value: unknown): value is HistoryEntry {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const e = value as Record<string, unknown>;
-  if (!isEntryId(e.id) || !isTime(e.at)) return false;
-  switch (e.type) {
-    case 'review':
-      return isCardId(e.cardId) && isRating(e.rating) && isCount(e.elapsedDays) && (e.durationMs === undefined || isCount(e.durationMs))
-        && (e.prev === null || isEntryId(e.prev)) && (e.answer === undefined || (typeof e.answer === 'string' && e.answer.length <= 40))
-        && isMemoryState(e.after);
-    case 'undo': return isEntryId(e.reviewId);
-    case 'carry': return isCardId(e.from) && isCardId(e.to) && e.from !== e.to;
-    case 'prune': return isCardId(e.cardId);
-    default: return false;
-  }
-}
+export const isHistoryEntry = (value: unknown): value is HistoryEntry => v.is(HistoryEntry, value);
 
 /** A new unique entry id. The webview makes review ids the same way, so a resent answer is recognised. */
 export function newEntryId(): string {

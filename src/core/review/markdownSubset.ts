@@ -3,6 +3,8 @@
  * webview) or escaped HTML (the Anki export). Raw HTML in a note is never interpreted: `<b>` stays the four
  * characters `<b>`, because no renderer ever hands note text to an HTML parser.
  */
+import { splitLines } from '../text/lines';
+
 export type Inline =
   | { type: 'text'; text: string }
   | { type: 'code'; text: string }
@@ -30,7 +32,7 @@ const LIST_ITEM = /^\s*(?:([-*+])|(\d+)[.)])\s+(.*)$/;
 const MAX_TEXT = 20_000;
 
 export function parseMarkdown(source: string, cloze?: ClozeOptions): Block[] {
-  const lines = source.slice(0, MAX_TEXT).split(/\r?\n/);
+  const lines = splitLines(source.slice(0, MAX_TEXT));
   const blocks: Block[] = [];
   const gapCounter = { next: 0 };
   let paragraph: string[] = [];

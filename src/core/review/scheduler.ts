@@ -1,32 +1,13 @@
 import { createEmptyCard, fsrs, type Card as FsrsCard, type FSRS, type Grade, type StepUnit } from 'ts-fsrs';
 import { formatInterval } from './intervalLabel';
 
-/** 1 Again, 2 Hard, 3 Good, 4 Easy — the same numbers as ts-fsrs's `Rating` and the keys the user presses. */
-export type ReviewRating = 1 | 2 | 3 | 4;
-export const RATINGS: readonly ReviewRating[] = [1, 2, 3, 4];
-export const isRating = (value: unknown): value is ReviewRating => value === 1 || value === 2 || value === 3 || value === 4;
+import { RATINGS, type MemoryPhase, type ReviewRating } from './ratings';
 
-/** ts-fsrs's card states: 0 new, 1 learning, 2 review, 3 relearning. */
-export type MemoryPhase = 0 | 1 | 2 | 3;
-export const PHASE_NAMES = ['new', 'learning', 'review', 'relearning'] as const;
-export type PhaseName = (typeof PHASE_NAMES)[number];
+// The plain values (ratings, phases) live in ratings.ts: the webview uses them without bundling ts-fsrs.
+export { RATINGS, RATING_NAMES, isRating, PHASE_NAMES, type ReviewRating, type MemoryPhase, type PhaseName } from './ratings';
 
-/**
- * A card's scheduling state as stored in the history: ts-fsrs's `Card` with times as epoch milliseconds, so it
- * survives JSON unchanged.
- */
-export interface MemoryState {
-  due: number;
-  stability: number;
-  difficulty: number;
-  elapsedDays: number;
-  scheduledDays: number;
-  learningSteps: number;
-  reps: number;
-  lapses: number;
-  phase: MemoryPhase;
-  lastReview?: number;
-}
+import type { MemoryState } from './historyEntries';
+export type { MemoryState } from './historyEntries';
 
 export interface SchedulerSettings {
   /** The probability of recall FSRS aims for when it picks an interval (0.7–0.99). */
@@ -161,13 +142,3 @@ export function fromFsrsCard(card: FsrsCard): MemoryState {
   };
 }
 
-const finite = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-
-/** True for a well-formed stored state (history files are read from disk and may have been edited by hand). */
-export function isMemoryState(value: unknown): value is MemoryState {
-  if (typeof value !== 'object' || value === null) return false;
-  const s = value as Record<string, unknown>;
-  return finite(s.due) && finite(s.stability) && s.stability >= 0 && finite(s.difficulty) && finite(s.elapsedDays) && finite(s.scheduledDays)
-    && finite(s.learningSteps) && finite(s.reps) && finite(s.lapses) && (s.phase === 0 || s.phase === 1 || s.phase === 2 || s.phase === 3)
-    && (s.lastReview === undefined || finite(s.lastReview));
-}

@@ -5,6 +5,7 @@ import type { HclBlock, HclItem, HclLiteral, HclObject } from './hclModel';
 import { INDENT, isPlainObject, renderBodyItem, renderExpression, renderInline, renderKey, renderScalar } from './hclRender';
 import { isMapAttribute, listBlockName } from './kubernetesSchema';
 import type { ParsedTerraformFile } from './parseTerraform';
+import { lineBreakAt, lineEndAt, lineStartAt } from '../text/lines';
 
 /**
  * The fix editor for HCL: edits touch only the text they change, new lines take the indentation of their
@@ -14,8 +15,8 @@ import type { ParsedTerraformFile } from './parseTerraform';
 export function hclEditor(file: ParsedTerraformFile): ManifestEditor {
   const text = file.text;
 
-  const lineStart = (offset: number) => text.lastIndexOf('\n', offset - 1) + 1;
-  const lineEnd = (offset: number) => { const i = text.indexOf('\n', offset); return i < 0 ? text.length : i; };
+  const lineStart = (offset: number) => lineStartAt(text, offset);
+  const lineEnd = (offset: number) => lineBreakAt(text, offset);
   const indentOf = (offset: number) => /^[ \t]*/.exec(text.slice(lineStart(offset), offset))![0];
   const onOneLine = (a: number, b: number) => !text.slice(a, b).includes('\n');
 
@@ -32,8 +33,7 @@ export function hclEditor(file: ParsedTerraformFile): ManifestEditor {
       const trimmedEnd = text.slice(existing.start, end).trimEnd().length + existing.start;
       return { span: { start: trimmedEnd, end: trimmedEnd }, newText: ` — ${comment}` };
     }
-    let end = lineEnd(offset);
-    if (text[end - 1] === '\r') end--;
+    let end = lineEndAt(text, offset);
     while (end > offset && (text[end - 1] === ' ' || text[end - 1] === '\t')) end--;
     return { span: { start: end, end }, newText: `  # ${comment}` };
   };

@@ -3,6 +3,7 @@ import type { SyntaxProblem } from '../model/parsedFile';
 import type { Span } from '../model/tree';
 import type { HclBlock, HclBody, HclExpression, HclItem, HclLabel, HclObjectEntry } from './hclModel';
 import { decodeQuotedTemplate, heredocValue } from './hclStrings';
+import { clip, lineBreakAt } from '../text/lines';
 
 /** Deeper than this, expressions are left unknown rather than risking the stack on hostile input. */
 const MAX_DEPTH = 150;
@@ -106,7 +107,7 @@ function referencesIn(node: Node): string[] {
 /** What a non-static expression depends on, for messages (`var.image`, `lookup(...)`). */
 function describe(node: Node): string {
   const source = node.text.replace(/\s+/g, ' ');
-  return source.length > 60 ? `${source.slice(0, 57)}...` : source;
+  return clip(source, 60);
 }
 
 function readExpression(node: Node, text: string, depth: number): HclExpression {
@@ -211,10 +212,9 @@ function syntaxProblems(root: Node, text: string): SyntaxProblem[] {
     }
     if (node.isError) {
       const start = node.startIndex;
-      const lineEnd = text.indexOf('\n', start);
-      const end = Math.min(node.endIndex, lineEnd < 0 ? text.length : lineEnd);
+      const end = Math.min(node.endIndex, lineBreakAt(text, start));
       const snippet = text.slice(start, end).trim();
-      const shown = snippet.length > 40 ? `${snippet.slice(0, 37)}...` : snippet;
+      const shown = clip(snippet, 40);
       found.push({ span: { start, end: Math.max(end, start) }, message: shown ? `HCL syntax error: cannot parse \`${shown}\`.` : 'HCL syntax error: unexpected end of input.' });
       return;
     }

@@ -1,4 +1,5 @@
 import type { Node } from 'web-tree-sitter';
+import { lineStartAt } from '../text/lines';
 
 /** The value of a quoted string with no interpolation: the text between the quotes, escapes decoded. */
 export function decodeQuotedTemplate(node: Node, text: string): string {
@@ -48,7 +49,7 @@ export function heredocValue(node: Node, text: string): string | undefined {
   const closing = markers.at(-1)!;
   const contentStart = text.indexOf('\n', opening.endIndex);
   if (contentStart < 0 || contentStart >= closing.startIndex) return '';
-  const closingLineStart = text.lastIndexOf('\n', closing.startIndex - 1) + 1;
+  const closingLineStart = lineStartAt(text, closing.startIndex);
   let content = text.slice(contentStart + 1, Math.max(contentStart + 1, closingLineStart));
   if (start.text.startsWith('<<-')) content = stripSharedIndent(content);
   return content.replace(/([$%])\1\{/g, '$1{');

@@ -1,4 +1,5 @@
 import { isScalar, visit, type Document } from 'yaml';
+import { lineStartAt } from '../text/lines';
 
 /**
  * Whether a document (of `source`, the text it was parsed from) is an unrendered Helm (Go) template. `{{` in a block scalar or a quoted string is usually data —
@@ -46,7 +47,6 @@ function insideAny(ranges: [number, number][], offset: number): boolean {
 
 /** A `#` comment before the offset on its line (a `#` inside quotes has been excluded with the quoted scalars). */
 function inComment(source: string, offset: number): boolean {
-  const lineStart = source.lastIndexOf('\n', offset - 1) + 1;
-  const before = source.slice(lineStart, offset);
+  const before = source.slice(lineStartAt(source, offset), offset);
   return /(^|\s)#/.test(before);
 }

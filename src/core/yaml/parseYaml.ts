@@ -6,6 +6,7 @@ import { child, listItems, scalarString, type MapEntry, type MapNode, type Span,
 import { ChunkCache } from './chunkCache';
 import { splitDocuments } from './documentChunks';
 import { isHelmTemplate } from './helmTemplate';
+import { shiftSpan } from '../text/spans';
 
 export interface ParsedYamlDocument {
   index: number;
@@ -86,7 +87,7 @@ function parseChunk(source: string, base: number): Omit<ParsedYamlDocument, 'ind
 function parseDocument(source: string, doc: Document.Parsed, base: number): Omit<ParsedYamlDocument, 'index'> {
   const [start, , end] = doc.range;
   const isTemplate = isHelmTemplate(source, doc);
-  const at = (span: Span) => ({ start: span.start + base, end: span.end + base });
+  const at = (span: Span) => shiftSpan(span, base);
   const problems: SyntaxProblem[] = isTemplate ? [] : [
     ...doc.errors.map((e) => ({ message: e.message.split('\n')[0]!, span: at(spanOf(e.pos, source.length)), severity: 'error' as const })),
     ...doc.warnings.map((e) => ({ message: e.message.split('\n')[0]!, span: at(spanOf(e.pos, source.length)), severity: 'warning' as const })),
@@ -104,14 +105,13 @@ function parseDocument(source: string, doc: Document.Parsed, base: number): Omit
 }
 
 function movedDocument(d: Omit<ParsedYamlDocument, 'index'>, delta: number): Omit<ParsedYamlDocument, 'index'> {
-  const shift = (span: Span) => ({ start: span.start + delta, end: span.end + delta });
-  return { ...d, span: shift(d.span), offset: d.offset + delta, tree: d.tree && moved(d.tree, delta), problems: d.problems.map((p) => ({ ...p, span: shift(p.span) })) };
+  return { ...d, span: shiftSpan(d.span, delta), offset: d.offset + delta, tree: d.tree && moved(d.tree, delta), problems: d.problems.map((p) => ({ ...p, span: shiftSpan(p.span, delta) })) };
 }
 
 function moved(node: ValueNode, delta: number): ValueNode {
-  const span = { start: node.span.start + delta, end: node.span.end + delta };
+  const span = shiftSpan(node.span, delta);
   switch (node.kind) {
-    case 'map': return { ...node, span, entries: node.entries.map((e) => ({ key: e.key, keySpan: { start: e.keySpan.start + delta, end: e.keySpan.end + delta }, value: moved(e.value, delta) })) };
+    case 'map': return { ...node, span, entries: node.entries.map((e) => ({ key: e.key, keySpan: shiftSpan(e.keySpan, delta), value: moved(e.value, delta) })) };
     case 'list': return { ...node, span, items: node.items.map((item) => moved(item, delta)) };
     default: return { ...node, span };
   }

@@ -3,6 +3,7 @@ import type { MapNode } from '../model/tree';
 import { EditUnsupported, type ManifestEditor, type TextEdit } from '../model/edit';
 import type { ParsedYamlFile } from './parseYaml';
 import { lineComment, renderBlock, renderFlow, renderFlowEntry, replaceScalar, type YamlLayout } from './yamlScalarEdits';
+import { eolOf, lineEndAt, lineStartAt } from '../text/lines';
 
 /**
  * YAML implementation of the fix editor. It finds places through the `yaml` library's nodes (with their source
@@ -74,7 +75,7 @@ class YamlEdits {
       return [{ span: { start: this.endOfEntry(map.items[index - 1]!), end: this.endOfEntry(pair) }, newText: '' }];
     }
     if (map.items.length === 1) return this.emptyBlock(map, '{}');
-    const lineStart = this.lineStart(keyStart);
+    const lineStart = lineStartAt(this.text, keyStart);
     const before = this.text.slice(lineStart, keyStart);
     if (/^\s*$/.test(before)) return [{ span: { start: lineStart, end: this.endOfLines(this.endOfEntry(pair)) }, newText: '' }];
     // The first key of a list item (`- key: v`): the next key moves up onto the dash line.
@@ -127,7 +128,7 @@ class YamlEdits {
       if (kept.has(index)) continue;
       const start = this.rangeOf(item as Node).start;
       const dash = this.text.lastIndexOf('-', start - 1);
-      const lineStart = this.lineStart(dash);
+      const lineStart = lineStartAt(this.text, dash);
       if (dash < 0 || !/^\s*$/.test(this.text.slice(lineStart, dash)) || !/^\s*$/.test(this.text.slice(dash + 1, start))) return undefined;
       edits.push({ span: { start: lineStart, end: this.endOfLines(this.rangeOf(item as Node).end) }, newText: '' });
     }
@@ -160,13 +161,13 @@ class YamlEdits {
     const lines = renderBlock(value, column, this.layout, comment);
     if (isCollection(current) && !current.flow && current.range) {
       // A block value starts on its own line: replace those lines.
-      const start = this.lineStart(this.rangeOf(current).start);
+      const start = lineStartAt(this.text, this.rangeOf(current).start);
       const end = this.endOfLines(this.rangeOf(current).end);
       const tail = this.text[end - 1] === '\n' ? this.layout.eol : '';
       return [{ span: { start, end }, newText: lines.join(this.layout.eol) + tail }];
     }
     // Nothing or an inline value after the colon: keep a trailing comment, put the block on the lines below.
-    const lineEnd = this.lineEnd(colon);
+    const lineEnd = lineEndAt(this.text, colon);
     const rest = this.text.slice(current?.range ? this.rangeOf(current).end : colon + 1, lineEnd);
     const keptComment = /#.*$/.exec(rest)?.[0];
     return [{ span: { start: colon + 1, end: lineEnd }, newText: (keptComment ? `  ${keptComment}` : '') + this.layout.eol + lines.join(this.layout.eol) }];
@@ -199,7 +200,7 @@ class YamlEdits {
     const end = isPair(last) ? this.endOfEntry(last) : this.rangeOf(last as Node).end;
     const { eol } = this.layout;
     if (this.text[end - 1] === '\n') return { span: { start: end, end }, newText: lines.join(eol) + eol };
-    const lineEnd = this.lineEnd(end);
+    const lineEnd = lineEndAt(this.text, end);
     return { span: { start: lineEnd, end: lineEnd }, newText: eol + lines.join(eol) };
   }
 
@@ -222,16 +223,6 @@ class YamlEdits {
     return colon;
   }
 
-  private lineStart(offset: number): number {
-    return this.text.lastIndexOf('\n', offset - 1) + 1;
-  }
-
-  private lineEnd(offset: number): number {
-    let end = this.text.indexOf('\n', offset);
-    if (end < 0) end = this.text.length;
-    return this.text[end - 1] === '\r' ? end - 1 : end;
-  }
-
   /** The offset just after the line break of the line holding `offset` (or the end of the text). */
   private endOfLines(offset: number): number {
     if (this.text[offset - 1] === '\n') return offset;
@@ -240,7 +231,7 @@ class YamlEdits {
   }
 
   private column(offset: number): number {
-    return offset - this.lineStart(offset);
+    return offset - lineStartAt(this.text, offset);
   }
 }
 
@@ -296,7 +287,7 @@ function isEmptyCollection(value: unknown): boolean {
 /** Indentation step, list indentation and line ending as the file already writes them. */
 function detectLayout(file: ParsedYamlFile): YamlLayout {
   const text = file.text;
-  const columnAt = (offset: number) => offset - (text.lastIndexOf('\n', offset - 1) + 1);
+  const columnAt = (offset: number) => offset - lineStartAt(text, offset);
   let indent: number | undefined;
   let indentSeq: boolean | undefined;
   for (const document of file.documents) {
@@ -319,5 +310,5 @@ function detectLayout(file: ParsedYamlFile): YamlLayout {
     });
     if (indent !== undefined && indentSeq !== undefined) break;
   }
-  return { indent: indent ?? 2, indentSeq: indentSeq ?? true, eol: text.includes('\r\n') ? '\r\n' : '\n' };
+  return { indent: indent ?? 2, indentSeq: indentSeq ?? true, eol: eolOf(text) };
 }

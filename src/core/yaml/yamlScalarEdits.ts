@@ -1,6 +1,8 @@
 import { Document, visit } from 'yaml';
 import type { ScalarNode } from '../model/tree';
 import type { TextEdit } from '../model/edit';
+import type { TextEdit } from '../rules/rule';
+import { lineEndAt } from '../text/lines';
 
 /**
  * Replaces a scalar's value, keeping how it was quoted, and optionally adds a trailing comment on its line
@@ -21,9 +23,7 @@ export function replaceScalar(text: string, node: ScalarNode, value: string | nu
 
 /** A comment at the end of the line holding `offset`; after an existing comment it is appended with a dash. */
 export function lineComment(text: string, offset: number, comment: string): TextEdit {
-  let lineEnd = text.indexOf('\n', offset);
-  if (lineEnd < 0) lineEnd = text.length;
-  if (text[lineEnd - 1] === '\r') lineEnd--;
+  const lineEnd = lineEndAt(text, offset);
   const rest = text.slice(offset, lineEnd);
   const trimmedEnd = offset + rest.trimEnd().length;
   return { span: { start: trimmedEnd, end: trimmedEnd }, newText: hasComment(rest) ? ` — ${comment}` : `  # ${comment}` };

@@ -1,0 +1,47 @@
+import type { Position } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { EXPLAIN_MANIFEST_REQUEST } from '../protocol';
+import type { ServerContext } from './context';
+import { CodeActionParams, TextDocumentPositionParams } from './lspParams';
+import { isManifest } from './manifestDiagnostics';
+import { guarded, onCheckedRequest } from './register';
+
+/**
+ * The editor features: hover, code actions, completion, go to definition and "explain this manifest", each sent to
+ * the feature of the document's kind (manifests, notes, the YAML schema).
+ */
+export function registerLanguageFeatures(context: ServerContext): void {
+  const { connection, documents, manifests, notes, schema } = context;
+
+  connection.onHover(guarded('textDocument/hover', TextDocumentPositionParams, (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return null;
+    const position = clamped(document, params.position);
+    if (isManifest(document)) return manifests.hover(document, { ...params, position });
+    return notes.handles(document) ? notes.hover(document, position) : null;
+  }));
+  connection.onCodeAction(guarded('textDocument/codeAction', CodeActionParams, (params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document && isManifest(document) ? manifests.codeActions(document, params) : [];
+  }));
+  connection.onCompletion(guarded('textDocument/completion', TextDocumentPositionParams, async (params) => {
+    const document = documents.get(params.textDocument.uri);
+    if (!document) return [];
+    const position = clamped(document, params.position);
+    if (document.languageId === 'yaml') return schema.complete(document, position);
+    return notes.handles(document) ? notes.completion(document, position) : [];
+  }));
+  connection.onDefinition(guarded('textDocument/definition', TextDocumentPositionParams, (params) => {
+    const document = documents.get(params.textDocument.uri);
+    return document && notes.handles(document) ? notes.definition(document, clamped(document, params.position)) : null;
+  }));
+  onCheckedRequest(connection, EXPLAIN_MANIFEST_REQUEST, (params) => {
+    const document = documents.get(params.uri);
+    return document && isManifest(document) ? manifests.explain(document) ?? null : null;
+  });
+}
+
+/** A position past the end of its line or of the document is taken as that end (see lspParams.ts). */
+function clamped(document: TextDocument, position: Position): Position {
+  return document.positionAt(document.offsetAt(position));
+}

@@ -1,0 +1,105 @@
+import fs from 'node:fs';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import path from 'node:path';
+import { CONFIG_FILE_NAME } from '../../core/config/config';
+import { LineIndex } from '../../core/text/lineIndex';
+import { ManifestFeatures } from '../manifestFeatures';
+import type { ServerContext } from './context';
+import { filePathOf, fileUriOf, lspSeverity } from '../lsp';
+
+/** Publishing the diagnostics of manifests (YAML, Terraform) and of `.cnc.yaml` files, as documents open and change. */
+export interface ManifestDiagnostics {
+  publishManifest(document: TextDocument): void;
+  /** Something outside the documents changed their findings: analyse the open manifests again. */
+  republishManifests(): void;
+  publishConfigProblems(): void;
+  /** Whether to publish schema diagnostics; YAML documents are published again. */
+  setSchemaValidation(enabled: boolean): void;
+  /** The HCL parser finished loading: Terraform files opened meanwhile are checked again. */
+  terraformReady(): void;
+}
+
+export function registerManifestDiagnostics(context: ServerContext): ManifestDiagnostics {
+  const { connection, documents, manifests, schema, lintContext } = context;
+  let schemaValidation = true;
+
+  /**
+   * Rule findings are published at once; schema diagnostics (slower: yaml-language-server) follow in a second publish
+   * of the same version, unless the document changed meanwhile.
+   */
+  const publishManifest = (document: TextDocument) => {
+    const ours = manifests.diagnostics(document);
+    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: ours });
+    const analysis = manifests.analysisOf(document);
+    if (!schemaValidation || analysis.file?.language !== 'yaml') return;
+    const version = document.version;
+    const stale = () => documents.get(document.uri)?.version !== version;
+    schema.validate(document, { parsed: analysis.file, cancelled: stale }).then((found) => {
+      if (!stale() && found.length) void connection.sendDiagnostics({ uri: document.uri, version, diagnostics: [...ours, ...found] });
+    }, (error: unknown) => connection.console.error(`Schema validation failed: ${String(error)}`));
+  };
+  /** Something outside the documents changed their findings: analyse the open manifests again. */
+  const republishManifests = () => {
+    manifests.invalidate();
+    for (const document of documents.all()) if (isManifest(document)) publishManifest(document);
+    publishConfigProblems();
+  };
+  let configProblemFiles: string[] = [];
+  const publishConfigProblems = () => {
+    const next: string[] = [];
+    for (const { file, problems } of lintContext.configProblems()) {
+      if (!file) { for (const p of problems) connection.console.warn(`Settings: ${p.message}`); continue; }
+      const text = documents.all().find((d) => d.uri === fileUriOf(file))?.getText() ?? readText(file);
+      const lines = new LineIndex(text);
+      next.push(file);
+      void connection.sendDiagnostics({ uri: fileUriOf(file), diagnostics: problems.map((p) => ({
+        range: lines.rangeOf(p.span.start, p.span.end), source: 'cnc', message: p.message,
+        severity: lspSeverity(p.severity),
+      })) });
+    }
+    for (const file of configProblemFiles) if (!next.includes(file)) void connection.sendDiagnostics({ uri: fileUriOf(file), diagnostics: [] });
+    configProblemFiles = next;
+  };
+
+  documents.onDidOpen((e) => {
+    if (isManifest(e.document)) { publishManifest(e.document); publishConfigProblems(); }
+  });
+  documents.onDidChangeContent((e) => {
+    const document = e.document;
+    // Cross-object checks read the other manifests of the directory: after a change, re-check the open neighbours.
+    if (isManifest(document)) context.schedule(document.uri, () => {
+      const neighbours = documents.all().filter((d) => isManifest(d) && sameDirectory(d.uri, document.uri));
+      manifests.invalidate(neighbours.filter((d) => d.uri !== document.uri).map((d) => d.uri));
+      for (const d of neighbours) publishManifest(d);
+    });
+  });
+  documents.onDidClose((e) => {
+    if (isManifest(e.document)) {
+      context.cancel(e.document.uri);
+      manifests.forget(e.document.uri);
+      void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    }
+  });
+
+  return {
+    publishManifest,
+    republishManifests,
+    publishConfigProblems,
+    setSchemaValidation(enabled) {
+      schemaValidation = enabled;
+      for (const document of documents.all()) if (document.languageId === 'yaml') publishManifest(document);
+    },
+    terraformReady() {
+      manifests.invalidate();
+      for (const d of documents.all()) if (isManifest(d) && d.languageId !== 'yaml') publishManifest(d);
+    },
+  };
+}
+
+/** `.cnc.yaml` is YAML but not a manifest: it is read from disk when saved (the client's watcher tells us). */
+export const isManifest = (document: TextDocument) => ManifestFeatures.handles(document) && !isConfigFile(document.uri);
+const isConfigFile = (uri: string) => { const file = filePathOf(uri); return file !== undefined && path.basename(file) === CONFIG_FILE_NAME; };
+const sameDirectory = (a: string, b: string) => { const [fileA, fileB] = [filePathOf(a), filePathOf(b)]; return fileA !== undefined && fileB !== undefined && path.dirname(fileA) === path.dirname(fileB); };
+function readText(file: string): string {
+  try { return fs.readFileSync(file, 'utf8'); } catch { return ''; }
+}
