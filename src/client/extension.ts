@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { HOVER_COMMANDS } from '../core/hover/commandLinks';
-import { NOTE_REQUEST, type InitializationOptions, type NoteInfo } from '../server/protocol';
+import { NOTE_REQUEST, type InitializationOptions } from '../server/protocol';
 import { registerKnowledge } from './knowledge';
 import { notesMarkdownPlugin } from './knowledge/markdownPreview';
 import { registerManifests } from './manifests';

@@ -18,4 +18,3 @@ export const COMMANDS = {
   explainManifest: 'cnc.explainManifest',
 } as const;
 
-export type CommandId = (typeof COMMANDS)[keyof typeof COMMANDS];

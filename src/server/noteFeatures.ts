@@ -1,9 +1,7 @@
 import { CompletionItemKind, type CompletionItem, type Diagnostic, type Hover, type Location, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { commandLink, markdownLink } from '../core/hover/commandLinks';
 import { noteMarkdown } from '../core/hover/noteMarkdown';
-import { commandLink } from '../core/hover/commandLinks';
 import type { NoteProblem } from '../core/knowledge/note';
 import { openWikilinkBefore, wikilinkAt } from '../core/knowledge/wikilinks';
 import { escapeMarkdown, markdownCode } from '../core/text/escape';

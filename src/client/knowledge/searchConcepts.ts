@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { SEARCH_REQUEST, type SearchResult } from '../../server/protocol';
+import { SEARCH_REQUEST } from '../../server/protocol';
 import { COMMANDS } from '../../core/commands';
 
 interface ConceptItem extends vscode.QuickPickItem { noteId: string }

@@ -1,6 +1,6 @@
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { StudyCard } from '../../core/review/session';
-import { CARDS_REQUEST, CONCEPTS_REQUEST, type CardWithTitle, type ConceptSummary } from '../../server/protocol';
+import { CARDS_REQUEST, CONCEPTS_REQUEST, type CardWithTitle } from '../../server/protocol';
 
 const FRESH_FOR_MS = 30_000;
 

@@ -1,10 +1,9 @@
 import { createEmptyCard, fsrs, type Card as FsrsCard, type FSRS, type Grade, type StepUnit } from 'ts-fsrs';
 import { formatInterval } from './intervalLabel';
-
 import { RATINGS, type MemoryPhase, type ReviewRating } from './ratings';
 
 // The plain values (ratings, phases) live in ratings.ts: the webview uses them without bundling ts-fsrs.
-export { RATINGS, RATING_NAMES, isRating, PHASE_NAMES, type ReviewRating, type MemoryPhase, type PhaseName } from './ratings';
+export { PHASE_NAMES, type ReviewRating } from './ratings';
 
 import type { MemoryState } from './historyEntries';
 export type { MemoryState } from './historyEntries';

@@ -1,7 +1,6 @@
 import { Document, visit } from 'yaml';
 import type { ScalarNode } from '../model/tree';
 import type { TextEdit } from '../model/edit';
-import type { TextEdit } from '../rules/rule';
 import { lineEndAt } from '../text/lines';
 
 /**
