@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(process.argv[2] ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..'));
 
 // The rules are TypeScript: bundle the registry (and the engine's notices) into a throwaway CommonJS module.
-const entry = `export { ALL_RULES } from './src/core/rules';\nexport { LINT_NOTICES } from './src/core/lint/notices';\nexport { IGNORE_ANNOTATION } from './src/core/lint/suppression';\nexport { CONFIG_FILE_NAME } from './src/core/config/config';\nexport { DEFAULT_KUBERNETES_VERSION } from './src/core/config/kubernetesVersion';\n`;
+const entry = `export { ALL_RULES } from './src/core/rules';\nexport { LINT_NOTICES } from './src/core/lint/notices';\nexport { IGNORE_ANNOTATION } from './src/core/lint/suppression';\nexport { CONFIG_FILE_NAME } from './src/core/config/config';\nexport { DEFAULT_KUBERNETES_VERSION } from './src/core/model/kubernetesVersion';\n`;
 const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cnc-rule-docs-')), 'rules.cjs');
 await build({ stdin: { contents: entry, resolveDir: root, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'warning', absWorkingDir: root });
 const { ALL_RULES, LINT_NOTICES, IGNORE_ANNOTATION, CONFIG_FILE_NAME, DEFAULT_KUBERNETES_VERSION } = createRequire(import.meta.url)(out);

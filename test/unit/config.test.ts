@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CONFIG_FILE_NAME, mergeConfig, parseConfig, settingsToConfig } from '../../src/core/config/config';
 import { globToRegExp } from '../../src/core/config/glob';
-import { compareKubernetesVersions, parseKubernetesVersion } from '../../src/core/config/kubernetesVersion';
+import { compareKubernetesVersions, parseKubernetesVersion } from '../../src/core/model/kubernetesVersion';
 import { configRelativePath, effectiveConfig, findConfigFile, loadConfigFile, loadConfigFor } from '../../src/core/config/loadConfig';
 import { configurableIds } from '../../src/core/lint/ruleSettings';
 import { ALL_RULES } from '../../src/core/rules';

@@ -1,7 +1,7 @@
 import { DiagnosticSeverity } from 'vscode-languageserver';
 import { describe, expect, it } from 'vitest';
 import { clip, eolOf, lineBreakAt, lineEndAt, lineStartAt, splitLines, truncateAtWord } from '../../src/core/text/lines';
-import { shiftSpan } from '../../src/core/text/spans';
+import { shiftSpan } from '../../src/core/model/spans';
 import { messageOf } from '../../src/core/util/errors';
 import { filePathOf, fileUriOf, lspSeverity } from '../../src/server/lsp';
 

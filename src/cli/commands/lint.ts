@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyse, languageOfPath, type AnalysedFile } from '../../core/analysis/analyse';
 import type { ConfigProblem } from '../../core/config/config';
-import { parseKubernetesVersion } from '../../core/config/kubernetesVersion';
+import { parseKubernetesVersion } from '../../core/model/kubernetesVersion';
 import { configRelativePath, loadConfigFile, loadConfigFor, type LoadedConfig } from '../../core/config/loadConfig';
 import { compareWithBaseline, createBaseline, parseBaseline, serialiseBaseline, type Baseline } from '../../core/lint/baseline';
 import { lintFileDetailed, type LintOptions } from '../../core/lint/lint';

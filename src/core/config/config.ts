@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
 import type { Severity } from '../model/severity';
 import type { Span } from '../model/tree';
-import { parseKubernetesVersion } from './kubernetesVersion';
+import { parseKubernetesVersion } from '../model/kubernetesVersion';
 
 /** The workspace config file, read by the editor and by `cnc lint` (found in the file's folder or any parent). */
 export const CONFIG_FILE_NAME = '.cnc.yaml';

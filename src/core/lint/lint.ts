@@ -1,5 +1,5 @@
 import { EMPTY_CONFIG, type CncConfig } from '../config/config';
-import { DEFAULT_KUBERNETES_VERSION } from '../config/kubernetesVersion';
+import { DEFAULT_KUBERNETES_VERSION } from '../model/kubernetesVersion';
 import { EditUnsupported, type ManifestEditor } from '../model/edit';
 import type { K8sObject } from '../model/k8sObject';
 import { containersOf } from '../model/podSpecs';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { compareKubernetesVersions } from '../config/kubernetesVersion';
+import { compareKubernetesVersions } from '../model/kubernetesVersion';
 import { kubernetesDataDir } from './builtInData';
 
 /** What scripts/gen-kubernetes-data.mjs writes to dist/kubernetes/history.json. */

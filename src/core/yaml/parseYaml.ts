@@ -6,7 +6,7 @@ import { child, listItems, scalarString, type MapEntry, type MapNode, type Span,
 import { ChunkCache } from './chunkCache';
 import { splitDocuments } from './documentChunks';
 import { isHelmTemplate } from './helmTemplate';
-import { shiftSpan } from '../text/spans';
+import { shiftSpan } from '../model/spans';
 
 export interface ParsedYamlDocument {
   index: number;

@@ -1,6 +1,6 @@
 import type { K8sObject } from '../../model/k8sObject';
 import { at, child, type ScalarNode } from '../../model/tree';
-import { compareKubernetesVersions } from '../../config/kubernetesVersion';
+import { compareKubernetesVersions } from '../../model/kubernetesVersion';
 import { defineRule, type Fix, type Rule, type RuleContext, type RuleMetadata } from '../rule';
 import { deprecationOf, type ApiDeprecation } from './deprecatedApis';
 import { podLabels } from './podTemplate';
