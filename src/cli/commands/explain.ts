@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { analyse, languageOfPath } from '../../core/analysis/analyse';
+import { BATCH_LIMITS } from '../../core/analysis/limits';
 import { explainManifest } from '../../core/explain/explainManifest';
 import { explanationText } from '../../core/explain/renderExplanation';
 import { yamlHover } from '../../core/hover/hover';
@@ -46,7 +47,7 @@ export const explainCommand: Command = {
       console.error(`cnc explain: not a YAML or Terraform file: ${file}`);
       return EXIT.notBuilt;
     }
-    const analysis = analyse(text, language, ALL_RULES);
+    const analysis = analyse(text, language, ALL_RULES, { limits: BATCH_LIMITS });
     const parsedFile = analysis.file;
     if (parsedFile?.language !== 'yaml') { console.error(`cnc explain: ${analysis.skipped ?? 'cannot analyse this file'}`); return EXIT.notBuilt; }
     const offset = parsedFile.lines.offsetAt({ line: Number(line) - 1, character: Number(col) - 1 });
@@ -67,7 +68,7 @@ export const explainCommand: Command = {
 function explainYamlFile(file: string, json: boolean): number {
   let text: string;
   try { text = fs.readFileSync(file, 'utf8'); } catch { throw new UsageError(`cannot read ${file}`); }
-  const analysis = analyse(text, 'yaml', ALL_RULES);
+  const analysis = analyse(text, 'yaml', ALL_RULES, { limits: BATCH_LIMITS });
   const parsedFile = analysis.file;
   if (parsedFile?.language !== 'yaml') { console.error(`cnc explain: ${analysis.skipped ?? 'cannot analyse this file'}`); return EXIT.notBuilt; }
   const explanation = explainManifest(parsedFile, { kb: loadBundledKnowledge(packageRoot()), fileName: file, findings: analysis.findings, rules: ALL_RULES });
@@ -90,7 +91,7 @@ function explainYamlFile(file: string, json: boolean): number {
 /** The Terraform hover at a position; loads the HCL parser first (the only asynchronous step). */
 async function explainTerraform(file: string, text: string, line: number, column: number, json: boolean): Promise<number> {
   try { await initTerraform({ packageRoot: packageRoot() }); } catch (error) { console.error(`cnc explain: ${(error as Error).message}`); return EXIT.notBuilt; }
-  const analysis = analyse(text, 'terraform', ALL_RULES);
+  const analysis = analyse(text, 'terraform', ALL_RULES, { limits: BATCH_LIMITS });
   const parsedFile = analysis.file;
   if (parsedFile?.language !== 'terraform') { console.error(`cnc explain: ${analysis.skipped ?? 'cannot analyse this file'}`); return EXIT.notBuilt; }
   const offset = parsedFile.lines.offsetAt({ line: line - 1, character: column - 1 });

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyse, languageOfPath, type AnalysedFile } from '../../core/analysis/analyse';
+import { BATCH_LIMITS } from '../../core/analysis/limits';
 import type { ConfigProblem } from '../../core/config/config';
 import { parseKubernetesVersion } from '../../core/config/kubernetesVersion';
 import { configRelativePath, loadConfigFile, loadConfigFor, type LoadedConfig } from '../../core/config/loadConfig';
@@ -136,7 +137,7 @@ function readAndParse(file: string): { path: string; language: string; file?: An
     return { path: file, language, skipped: `cannot read: ${(error as Error).message}` };
   }
   // No rules here: only the parse (and the size guard); linting happens once every file of the group is parsed.
-  const analysis = analyse(text, language, []);
+  const analysis = analyse(text, language, [], { limits: BATCH_LIMITS });
   return { path: file, language, file: analysis.file, skipped: analysis.skipped ?? (analysis.file ? undefined : 'not a YAML or Terraform file') };
 }
 
