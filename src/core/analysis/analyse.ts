@@ -48,7 +48,7 @@ export function analyse(text: string, language: DocumentLanguage, rules: readonl
   const limits = options.limits ?? EDITOR_LIMITS;
   const bytes = byteSize(text);
   if (bytes > limits.parsedBytes) {
-    return { language, findings: [], skipped: `File is ${describeBytes(bytes)}, larger than ${describeBytes(limits.parsedBytes)}; Cloud-Native Companion does not analyse it (no checks, hovers or completion).` };
+    return { language, findings: [], skipped: `File is ${bytes.toLocaleString('en-US')} bytes, over the ${describeBytes(limits.parsedBytes)} limit; Cloud-Native Companion does not analyse it (no checks, hovers or completion).` };
   }
   if (language === 'other') return { language, findings: [] };
   let file: AnalysedFile;
@@ -61,7 +61,7 @@ export function analyse(text: string, language: DocumentLanguage, rules: readonl
     file = parsed.file;
   }
   if (bytes > limits.checkedBytes) {
-    return { language, file, findings: [], skipped: `File is ${describeBytes(bytes)}, larger than ${describeBytes(limits.checkedBytes)}: its checks are skipped; hovers, completion and Explain still work.` };
+    return { language, file, findings: [], skipped: `File is ${bytes.toLocaleString('en-US')} bytes, over the ${describeBytes(limits.checkedBytes)} limit for checks: they are skipped; hovers, completion and Explain still work.` };
   }
   return { language, file, findings: lintFile(file, { ...options.lint, rules, allRules: options.allRules }) };
 }

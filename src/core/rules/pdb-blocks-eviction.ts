@@ -1,7 +1,7 @@
 import { at, scalarString, type ScalarNode } from '../model/tree';
 import type { FindingDraft, Rule } from './rule';
 import { autoscaling } from './support/autoscaling';
-import { podOwnersMatching } from './support/crossObject';
+import { podOwnersMatching, sharedAnswer } from './support/crossObject';
 import { labelSelectorOf } from './support/selectors';
 import { integerOf } from './support/values';
 import { REPLICATED_KINDS, replicasOf } from './support/workloads';
@@ -35,14 +35,21 @@ export const pdbBlocksEviction: Rule = {
     const minimum = integerOf(minAvailable);
     const selector = labelSelectorOf(at(object.root, 'spec', 'selector'));
     if (minimum === undefined || !selector) return findings;
-    const blocked: { address: string; count: number }[] = [];
-    for (const owner of podOwnersMatching(context, selector, object)) {
-      // Autoscaled workloads change their replica count, so the written one says nothing.
-      if (!REPLICATED_KINDS.has(owner.kind ?? '') || autoscaling(owner, context) !== 'no') continue;
-      const replicas = replicasOf(owner);
-      const count = replicas === 'default' ? 1 : replicas;
-      if (typeof count === 'number' && count > 0 && count <= minimum) blocked.push({ address: owner.address, count });
-    }
+    // The workloads a selector could block, with their replica counts: the same for every budget with this selector
+    // in this namespace (a budget selects no budget, so which one asks first does not matter).
+    const question = `pdb-blocks-eviction ${object.namespace ?? '(any namespace)'} ${JSON.stringify(selector)}`;
+    const workloads = sharedAnswer(context, question, () => {
+      const found: { address: string; count: number }[] = [];
+      for (const owner of podOwnersMatching(context, selector, object)) {
+        // Autoscaled workloads change their replica count, so the written one says nothing.
+        if (!REPLICATED_KINDS.has(owner.kind ?? '') || autoscaling(owner, context) !== 'no') continue;
+        const replicas = replicasOf(owner);
+        const count = replicas === 'default' ? 1 : replicas;
+        if (typeof count === 'number' && count > 0) found.push({ address: owner.address, count });
+      }
+      return found;
+    });
+    const blocked = workloads.filter((w) => w.count <= minimum);
     // One finding per budget, however many workloads it blocks: a finding per workload made n budgets over n
     // workloads report n² times the same line.
     const [only, ...more] = blocked;

@@ -95,6 +95,21 @@ export function indexOf(context: Pick<RuleContext, 'objects' | 'file'>): ObjectI
   return index;
 }
 
+const answers = new WeakMap<ObjectIndex, Map<string, unknown>>();
+
+/**
+ * An answer computed once per lint's objects and shared by every object asking the same question: 500 budgets with
+ * one selector in one namespace look their workloads up once, not 500 times (which paired every budget with every
+ * workload). `question` must say everything the answer depends on besides the objects.
+ */
+export function sharedAnswer<T>(context: Pick<RuleContext, 'objects' | 'file'>, question: string, compute: () => T): T {
+  const index = indexOf(context);
+  let known = answers.get(index);
+  if (!known) answers.set(index, (known = new Map()));
+  if (!known.has(question)) known.set(question, compute());
+  return known.get(question) as T;
+}
+
 /** The Pod labels of an object (podLabels), read once. */
 export function podLabelsOf(object: K8sObject): Record<string, string> | undefined {
   return factsOf(object).labels;
