@@ -130,6 +130,15 @@ describe('size limits', () => {
     expect(analysis.skipped).toMatch(/ bytes, over the 2\.5 MB limit for checks: they are skipped; hovers, completion and Explain still work\.$/);
   });
 
+  it('skip the checks of a file with more objects than the editor checks in one pass', () => {
+    const text = Array.from({ length: EDITOR_LIMITS.checkedObjects + 1 }, () => pod).join('---\n');
+    const analysis = analyse(text, 'yaml', ALL_RULES);
+    expect(analysis.file?.objects).toHaveLength(EDITOR_LIMITS.checkedObjects + 1);
+    expect(analysis.findings).toEqual([]);
+    expect(analysis.skipped).toBe('File has 1,501 Kubernetes objects, over the 1,500 limit for checks: they are skipped; hovers, completion and Explain still work.');
+    expect(analyse(text, 'yaml', ALL_RULES, { limits: BATCH_LIMITS }).findings.length).toBeGreaterThan(0);
+  });
+
   it('are wider in batch runs, where nobody is typing', () => {
     const text = `${pod}# ${'x'.repeat(EDITOR_LIMITS.parsedBytes)}\n`;
     const analysis = analyse(text, 'yaml', ALL_RULES, { limits: BATCH_LIMITS });
