@@ -119,15 +119,7 @@ describe('size limits', () => {
     expect(text.length).toBeLessThan(EDITOR_LIMITS.parsedBytes);
     const analysis = analyse(text, 'yaml', ALL_RULES);
     expect(analysis.file).toBeUndefined();
-    expect(analysis.skipped).toBe(`File is ${byteSize(text).toLocaleString('en-US')} bytes, over the 3 MB limit; Cloud-Native Companion does not analyse it (no checks, hovers or completion).`);
-  });
-
-  it('skip the checks of a file between the check and the parse limit, and keep its parse for hovers', () => {
-    const text = `${pod}# ${'x'.repeat(EDITOR_LIMITS.checkedBytes)}\n`;
-    const analysis = analyse(text, 'yaml', ALL_RULES);
-    expect(analysis.file?.objects.map((o) => o.address)).toEqual(['Pod/p']);
-    expect(analysis.findings).toEqual([]);
-    expect(analysis.skipped).toMatch(/ bytes, over the 2\.5 MB limit for checks: they are skipped; hovers, completion and Explain still work\.$/);
+    expect(analysis.skipped).toBe(`File is ${byteSize(text).toLocaleString('en-US')} bytes, over the 2 MB limit; Cloud-Native Companion does not analyse it (no checks, hovers or completion).`);
   });
 
   it('skip the checks of a file with more objects than the editor checks in one pass', () => {

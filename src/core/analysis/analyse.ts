@@ -60,9 +60,6 @@ export function analyse(text: string, language: DocumentLanguage, rules: readonl
     if ('skipped' in parsed) return { language, findings: [], skipped: parsed.skipped };
     file = parsed.file;
   }
-  if (bytes > limits.checkedBytes) {
-    return { language, file, findings: [], skipped: `File is ${bytes.toLocaleString('en-US')} bytes, over the ${describeBytes(limits.checkedBytes)} limit for checks: they are skipped; hovers, completion and Explain still work.` };
-  }
   if (file.objects.length > limits.checkedObjects) {
     return { language, file, findings: [], skipped: `File has ${file.objects.length.toLocaleString('en-US')} Kubernetes objects, over the ${limits.checkedObjects.toLocaleString('en-US')} limit for checks: they are skipped; hovers, completion and Explain still work.` };
   }
