@@ -83,7 +83,7 @@ const indexes = new WeakMap<readonly K8sObject[], { length: number; index: Objec
  * The index of the lint's objects, built once per objects array. The linted file's own objects lead
  * `context.objects` (see lint.ts); telling the index so lets it reuse the other files' part from the previous lint.
  */
-export function indexOf(context: Pick<RuleContext, 'objects' | 'file'>): ObjectIndex {
+function indexOf(context: Pick<RuleContext, 'objects' | 'file'>): ObjectIndex {
   const { objects } = context;
   const known = indexes.get(objects);
   // The length guards against an array that grew after it was indexed.
@@ -118,10 +118,6 @@ export function podLabelsOf(object: K8sObject): Record<string, string> | undefin
 /** Objects of `kind` near `near` (not `near` itself), in order, without building the list. */
 export function ofKindNear(context: Pick<RuleContext, 'objects' | 'file'>, kind: string, near: K8sObject): Generator<K8sObject> {
   return indexOf(context).near(KIND(kind), near);
-}
-
-export function countOfKindNear(context: Pick<RuleContext, 'objects' | 'file'>, kind: string, near: K8sObject): number {
-  return indexOf(context).countNear(KIND(kind), near);
 }
 
 /** Whether an object of `kind` is surely in the namespace of `near`. */
