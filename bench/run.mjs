@@ -10,10 +10,13 @@ import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { yamlLanguageServerPlugin } from '../scripts/yamlLanguageServerPlugin.mjs';
+import { app, manifestOfLines } from './manifests.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
-const corpus = path.resolve(root, '..', 'shared', 'corpus');
+// ../shared beside the project; CNC_SHARED names it when the checkout sits elsewhere (a git worktree).
+const shared = process.env.CNC_SHARED ? path.resolve(process.env.CNC_SHARED) : path.resolve(root, '..', 'shared');
+const corpus = path.join(shared, 'corpus');
 const bigFile = path.join(corpus, 'k8s', 'argo-cd', 'manifests', 'install.yaml');
 const results = [];
 const record = (name, value, unit, note = '') => { results.push({ name, value: Number(value.toFixed(3)), unit, note }); console.log(`${name}: ${value.toFixed(2)} ${unit} ${note}`); };
@@ -31,6 +34,7 @@ await build({ stdin: { contents: [
   "export { loadBundledKnowledge } from './src/core/knowledge/bundle';",
   "export { ALL_RULES } from './src/core/rules';",
   "export { clearParseCache } from './src/core/yaml/parseYaml';",
+  "export { EDITOR_LIMITS } from './src/core/analysis/limits';",
   "export { createYamlSchemaService } from './src/server/yamlSchemaService';",
   "export { TextDocument } from 'vscode-languageserver-textdocument';",
 ].join('\n'), resolveDir: root, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', outfile: coreBundle, logLevel: 'warning', plugins: [yamlLanguageServerPlugin(root)] });
@@ -80,6 +84,108 @@ const totalLines = texts.reduce((n, t) => n + t.split('\n').length, 0);
 let findings = 0;
 const lintMs = time(() => { for (const t of texts) findings += core.analyse(t, 'yaml', core.ALL_RULES, { allRules: true }).findings.length; });
 record('lint throughput, all corpus YAML', totalLines / (lintMs / 1000), 'lines/s', `(${yamlFiles.length} files, ${totalLines} lines, ${findings} findings, ${lintMs.toFixed(0)} ms)`);
+
+// 2b. Bounded work (issue 16): no cross-object check is quadratic, size limits hold a pass near 1 s, hostile inputs
+// are refused fast. Inputs are generated (bench/manifests.mjs) or the reproducers of ../shared/repro.
+const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'cnc-bench-'));
+const cli = path.join(root, 'dist', 'cli', 'cnc.js');
+const peakRss = path.join(root, 'bench', 'peak-rss.cjs');
+/** Runs node with the given arguments; wall time and peak RSS (MB) of that process. */
+const run = async (args) => {
+  const t = performance.now();
+  const child = spawn(process.execPath, ['--require', peakRss, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d) => { stderr += d; });
+  await new Promise((resolve) => child.on('close', resolve));
+  const ms = performance.now() - t;
+  return { ms, rssMb: Number(/peak-rss-kb (\d+)/.exec(stderr)?.[1] ?? 0) / 1024 };
+};
+/** A process that only reads and parses the files (their list goes through a file: thousands of paths exceed argv). */
+const bareScript = (files) => {
+  const list = path.join(scratch, `list-${results.length}.json`);
+  fs.writeFileSync(list, JSON.stringify(files));
+  return ['-e', `const fs=require('fs'),{parseAllDocuments}=require(${JSON.stringify(require.resolve('yaml'))});for(const f of JSON.parse(fs.readFileSync(${JSON.stringify(list)},'utf8')))parseAllDocuments(fs.readFileSync(f,'utf8'))`];
+};
+const mb = (x) => `${x.toFixed(0)} MB`;
+
+// One file, 1k to 150k lines: analysis (all rules) against the bare parse, in process; the curve must stay flat.
+for (const size of [1_000, 10_000, 50_000, 100_000, 150_000]) {
+  const synthetic = manifestOfLines(size);
+  // Alternating runs, medians: the machine is shared, and one run of either side can be slowed by the others.
+  const rounds = size <= 10_000 ? 5 : size <= 50_000 ? 3 : 1;
+  const bareRuns = [];
+  const ourRuns = [];
+  let n = 0;
+  for (let r = 0; r < rounds; r++) {
+    globalThis.gc?.();
+    bareRuns.push(time(() => parseAllDocuments(synthetic)));
+    core.clearParseCache();
+    globalThis.gc?.();
+    ourRuns.push(time(() => { n = core.analyse(synthetic, 'yaml', core.ALL_RULES, { allRules: true, limits: { parsedBytes: Infinity, checkedObjects: Infinity, schemaDocumentBytes: Infinity } }).findings.length; }));
+    core.clearParseCache();
+  }
+  const [bareMs, oursMs] = [median(bareRuns), median(ourRuns)];
+  record(`bounded: analyse one ${size / 1000}k-line file (all rules)`, oursMs, 'ms', `(${(oursMs / bareMs).toFixed(2)}× bare parse of ${bareMs.toFixed(0)} ms; ${(oursMs / (size / 1000)).toFixed(2)} ms per 1k lines; ${n} findings; median of ${rounds})`);
+}
+// Peak memory of `cnc lint` on the 100k-line file, beside a process that only parses it.
+{
+  const file = path.join(scratch, 'lines-100k.yaml');
+  fs.writeFileSync(file, manifestOfLines(100_000));
+  const bareRun = await run(bareScript([file]));
+  const lintRun = await run([cli, 'lint', '--all-rules', file]);
+  record('bounded: cnc lint, one 100k-line file (process)', lintRun.ms, 'ms', `(${(lintRun.ms / bareRun.ms).toFixed(2)}× a process that only parses it, ${bareRun.ms.toFixed(0)} ms; peak RSS ${mb(lintRun.rssMb)} against ${mb(bareRun.rssMb)})`);
+}
+// Many manifests in one directory (each file sees the others' objects) and the same files one per folder.
+for (const count of [1_000, 5_000]) {
+  const flat = path.join(scratch, `flat-${count}`);
+  const spread = path.join(scratch, `spread-${count}`);
+  fs.mkdirSync(flat);
+  const files = [];
+  for (let i = 0; i < count; i++) {
+    const f = path.join(flat, `app-${i}.yaml`);
+    fs.writeFileSync(f, app(i));
+    files.push(f);
+    fs.mkdirSync(path.join(spread, `d${i}`), { recursive: true });
+    fs.writeFileSync(path.join(spread, `d${i}`, 'app.yaml'), app(i));
+  }
+  const bareRun = await run(bareScript(files));
+  const flatRun = await run([cli, 'lint', '--all-rules', flat]);
+  const spreadRun = await run([cli, 'lint', '--all-rules', spread]);
+  record(`bounded: cnc lint, ${count} manifests in one directory`, flatRun.ms, 'ms', `(${(flatRun.ms / bareRun.ms).toFixed(2)}× bare parse ${bareRun.ms.toFixed(0)} ms; one per folder ${spreadRun.ms.toFixed(0)} ms = ${(spreadRun.ms / bareRun.ms).toFixed(2)}×; peak RSS ${mb(flatRun.rssMb)} against ${mb(bareRun.rssMb)})`);
+}
+// The largest files the editor still checks, and still parses (above: degraded with one notice).
+const { checkedObjects, parsedBytes } = core.EDITOR_LIMITS;
+for (const [what, bytes, objects] of [['checked: most objects', Infinity, checkedObjects], ['parsed, checks skipped: most bytes', parsedBytes, Infinity]]) {
+  let synthetic = manifestOfLines(Math.ceil(Math.min(bytes / 22, objects * 12)));
+  const objectCount = (t) => t.split('\napiVersion:').length;
+  while (Buffer.byteLength(synthetic) > bytes || objectCount(synthetic) > objects) synthetic = synthetic.slice(0, synthetic.lastIndexOf('\n---\n'));
+  core.clearParseCache();
+  globalThis.gc?.();
+  const ms = time(() => core.analyse(synthetic, 'yaml', core.ALL_RULES));
+  core.clearParseCache();
+  record(`bounded: one editor analysis pass at the limit (${what})`, ms, 'ms', `(${(Buffer.byteLength(synthetic) / 2 ** 20).toFixed(2)} MB, ${objectCount(synthetic)} objects; target about 1 s)`);
+}
+// The reproducers of ../shared/repro, through the CLI, beside a process that only parses them.
+const repro = path.join(shared, 'repro');
+for (const [name, args] of [
+  ['perf-pdb-blocks-eviction-1000docs.yaml', ['--format', 'json', '--all-rules']],
+  ['alias-bomb-merge.yaml', []],
+  ['tf-deep-block-5000-analysis-failed.tf', []],
+]) {
+  const file = path.join(repro, name);
+  if (!fs.existsSync(file)) { console.log(`bounded: ${name} not found in ${repro}`); continue; }
+  const bareRun = name.endsWith('.yaml') ? await run(bareScript([file])) : undefined;
+  const lintRun = await run([cli, 'lint', ...args, file]);
+  record(`bounded: cnc lint ${args.join(' ')} ${name}`.replace('  ', ' '), lintRun.ms, 'ms', bareRun ? `(${(lintRun.ms / bareRun.ms).toFixed(2)}× a process that only parses it, ${bareRun.ms.toFixed(0)} ms; peak RSS ${mb(lintRun.rssMb)})` : `(peak RSS ${mb(lintRun.rssMb)}; skipped with a message)`);
+}
+// Start-up: the language server's modules load only for `cnc serve`.
+{
+  const empty = await run(['-e', '0']);
+  const help = await run([cli, '--help']);
+  const one = await run([cli, 'lint', path.join(root, 'examples', 'kubernetes', 'web.yaml')]);
+  record('bounded: cnc --help', help.ms, 'ms', `(node -e 0: ${empty.ms.toFixed(0)} ms; a one-file lint: ${one.ms.toFixed(0)} ms)`);
+}
+fs.rmSync(scratch, { recursive: true, force: true });
 
 // 3. Knowledge: bundle load and search latency.
 const loadMs = time(() => core.loadBundledKnowledge(root));

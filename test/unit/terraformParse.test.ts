@@ -5,7 +5,8 @@ import { analyse } from '../../src/core/analysis/analyse';
 import { ALL_RULES } from '../../src/core/rules';
 import { hclPathAt } from '../../src/core/terraform/hclLocate';
 import type { HclAttribute, HclExpression } from '../../src/core/terraform/hclModel';
-import { MAX_TERRAFORM_CHARS, editBetween, keepsSyntaxTree, parseTerraform, releaseTerraformFile, type ParsedTerraformFile } from '../../src/core/terraform/parseTerraform';
+import { editBetween, keepsSyntaxTree, parseTerraform, releaseTerraformFile, type ParsedTerraformFile } from '../../src/core/terraform/parseTerraform';
+import { TERRAFORM_PARSED_BYTES } from '../../src/core/analysis/limits';
 import { initTerraform, terraformUnavailable } from '../../src/core/terraform/runtime';
 
 const root = path.resolve(__dirname, '..', '..');
@@ -162,7 +163,7 @@ describe('parseTerraform', () => {
   });
 
   it('skips files above the Terraform size limit with a clear reason rather than stalling', () => {
-    const huge = `# ${'x'.repeat(MAX_TERRAFORM_CHARS)}
+    const huge = `# ${'x'.repeat(TERRAFORM_PARSED_BYTES)}
 `;
     const analysis = analyse(huge, 'terraform', ALL_RULES);
     expect(analysis.file).toBeUndefined();

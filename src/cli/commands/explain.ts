@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { analyse, languageOfPath } from '../../core/analysis/analyse';
+import { BATCH_LIMITS } from '../../core/analysis/limits';
 import { explainManifest } from '../../core/explain/explainManifest';
 import { explanationText } from '../../core/explain/renderExplanation';
 import { yamlHover } from '../../core/hover/hover';
@@ -48,7 +49,7 @@ export const explainCommand: Command = {
       console.error(terminalLine(`cnc explain: not a YAML or Terraform file: ${file}`));
       return EXIT.notBuilt;
     }
-    const analysis = analyse(text, language, ALL_RULES);
+    const analysis = analyse(text, language, ALL_RULES, { limits: BATCH_LIMITS });
     const parsedFile = analysis.file;
     if (parsedFile?.language !== 'yaml') { console.error(terminalLine(`cnc explain: ${analysis.skipped ?? 'cannot analyse this file'}`)); return EXIT.notBuilt; }
     const offset = parsedFile.lines.offsetAt({ line: Number(line) - 1, character: Number(col) - 1 });
@@ -69,7 +70,7 @@ export const explainCommand: Command = {
 function explainYamlFile(file: string, json: boolean): number {
   let text: string;
   try { text = fs.readFileSync(file, 'utf8'); } catch { throw new UsageError(`cannot read ${file}`); }
-  const analysis = analyse(text, 'yaml', ALL_RULES);
+  const analysis = analyse(text, 'yaml', ALL_RULES, { limits: BATCH_LIMITS });
   const parsedFile = analysis.file;
   if (parsedFile?.language !== 'yaml') { console.error(terminalLine(`cnc explain: ${analysis.skipped ?? 'cannot analyse this file'}`)); return EXIT.notBuilt; }
   const explanation = explainManifest(parsedFile, { kb: loadBundledKnowledge(packageRoot()), fileName: file, findings: analysis.findings, rules: ALL_RULES });
@@ -92,7 +93,7 @@ function explainYamlFile(file: string, json: boolean): number {
 /** The Terraform hover at a position; loads the HCL parser first (the only asynchronous step). */
 async function explainTerraform(file: string, text: string, line: number, column: number, json: boolean): Promise<number> {
   try { await initTerraform({ packageRoot: packageRoot() }); } catch (error) { console.error(`cnc explain: ${messageOf(error)}`); return EXIT.notBuilt; }
-  const analysis = analyse(text, 'terraform', ALL_RULES);
+  const analysis = analyse(text, 'terraform', ALL_RULES, { limits: BATCH_LIMITS });
   const parsedFile = analysis.file;
   if (parsedFile?.language !== 'terraform') { console.error(terminalLine(`cnc explain: ${analysis.skipped ?? 'cannot analyse this file'}`)); return EXIT.notBuilt; }
   const offset = parsedFile.lines.offsetAt({ line: line - 1, character: column - 1 });

@@ -2,13 +2,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyse, languageOfPath, type AnalysedFile } from '../../core/analysis/analyse';
+import { BATCH_LIMITS } from '../../core/analysis/limits';
 import type { ConfigProblem } from '../../core/config/config';
 import { parseKubernetesVersion } from '../../core/model/kubernetesVersion';
 import { configRelativePath, loadConfigFile, loadConfigFor, type LoadedConfig } from '../../core/config/loadConfig';
 import { compareWithBaseline, createBaseline, parseBaseline, serialiseBaseline, type Baseline } from '../../core/lint/baseline';
 import { lintFileDetailed, type LintOptions } from '../../core/lint/lint';
 import { configurableIds } from '../../core/lint/ruleSettings';
-import type { K8sObject } from '../../core/model/k8sObject';
 import { ALL_RULES } from '../../core/rules';
 import { initTerraform } from '../../core/terraform/runtime';
 import type { Severity } from '../../core/rules/rule';
@@ -160,7 +160,9 @@ function groupByDirectory(files: string[]): string[][] {
   const groups = new Map<string, string[]>();
   for (const file of files) {
     const dir = path.dirname(path.resolve(file));
-    groups.set(dir, [...(groups.get(dir) ?? []), file]);
+    const group = groups.get(dir);
+    if (group) group.push(file);
+    else groups.set(dir, [file]);
   }
   return [...groups.values()];
 }
@@ -171,12 +173,12 @@ function lintGroup(files: string[], loaded: LoadedConfig, options: GroupOptions)
   const everyObject = parsed.flatMap((p) => p.file?.objects ?? []);
   return parsed.map((p) => {
     if (!p.file) return { path: p.path, language: p.language, skipped: p.skipped, findings: [], errors: [], suppressed: 0 };
-    const own = new Set<K8sObject>(p.file.objects);
     const lintOptions: Omit<LintOptions, 'rules'> = {
       allRules: options.allRules,
       config: loaded.config,
       kubernetesVersion: options.kubernetesVersion,
-      workspaceObjects: everyObject.filter((o) => !own.has(o)),
+      // Every object of the folder: the lint leaves out the file's own (filtering here too cost n² in a big folder).
+      workspaceObjects: everyObject,
       path: configRelativePath(loaded, p.path),
     };
     const result = lintFileDetailed(p.file, { ...lintOptions, rules: ALL_RULES });
@@ -193,7 +195,7 @@ function readAndParse(file: string): { path: string; language: string; file?: An
     return { path: file, language, skipped: `cannot read: ${(error as Error).message}` };
   }
   // No rules here: only the parse (and the size guard); linting happens once every file of the group is parsed.
-  const analysis = analyse(text, language, []);
+  const analysis = analyse(text, language, [], { limits: BATCH_LIMITS });
   return { path: file, language, file: analysis.file, skipped: analysis.skipped ?? (analysis.file ? undefined : 'not a YAML or Terraform file') };
 }
 

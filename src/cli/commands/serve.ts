@@ -1,5 +1,3 @@
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { startServer } from '../../server/server';
 import { UsageError, packageRoot, type Command } from '../cli';
 
 export const serveCommand: Command = {
@@ -12,10 +10,13 @@ export const serveCommand: Command = {
     'quick fixes as in VS Code, for YAML and Terraform buffers. Example (Neovim):',
     "  vim.lsp.start({ name = 'cnc', cmd = { 'cnc', 'serve', '--stdio' } })",
   ].join('\n'),
-  run(args) {
+  async run(args) {
     if (!args.includes('--stdio') && !args.some((a) => a.startsWith('--node-ipc') || a.startsWith('--socket'))) {
       throw new UsageError('choose a transport: --stdio');
     }
+    // Loaded here, not at start: the server pulls in yaml-language-server (and its Ajv schemas), which `cnc lint`,
+    // `cnc --help` and the other commands never use.
+    const [{ createConnection, ProposedFeatures }, { startServer }] = await Promise.all([import('vscode-languageserver/node'), import('../../server/server')]);
     startServer(createConnection(ProposedFeatures.all), { packageRoot: packageRoot() });
     return new Promise<number>(() => { /* runs until the client exits the connection */ });
   },

@@ -2,11 +2,10 @@ import { lintFile, type LintOptions } from '../lint/lint';
 import type { Finding, Rule } from '../rules/rule';
 import { tryParseTerraform, type ParsedTerraformFile } from '../terraform/parseTerraform';
 import { parseYaml, type ParsedYamlFile } from '../yaml/parseYaml';
+import { byteSize, describeBytes, EDITOR_LIMITS, type AnalysisLimits } from './limits';
 
 export type DocumentLanguage = 'yaml' | 'terraform' | 'other';
 
-/** Files above this size are not analysed (the editor stays responsive); the user is told once per file. */
-export const MAX_ANALYSED_BYTES = 8 * 1024 * 1024;
 
 /** A parsed file of a known language; `language` tells which (Terraform's own type replaces the base one). */
 export type AnalysedFile = ParsedYamlFile | ParsedTerraformFile;
@@ -19,13 +18,15 @@ export interface AnalyseOptions {
   incremental?: boolean;
   /** Workspace config, target version, other files' objects and the file's config-relative path (see LintOptions). */
   lint?: Omit<LintOptions, 'rules' | 'allRules'>;
+  /** Size limits (limits.ts); the editor's by default. */
+  limits?: AnalysisLimits;
 }
 
 export interface Analysis {
   language: DocumentLanguage;
   file?: AnalysedFile;
   findings: Finding[];
-  /** Why the file was not analysed, when it was not. */
+  /** Why the file was not analysed (no `file`), or what was left out (a `file` without findings: checks skipped). */
   skipped?: string;
 }
 
@@ -44,18 +45,23 @@ export function languageOfId(languageId: string): DocumentLanguage {
 
 /** Parse once, lint once: the result every adapter (server, CLI) shares for one version of a text. */
 export function analyse(text: string, language: DocumentLanguage, rules: readonly Rule[], options: AnalyseOptions = {}): Analysis {
-  if (text.length > MAX_ANALYSED_BYTES) {
-    return { language, findings: [], skipped: `File is larger than ${MAX_ANALYSED_BYTES / 1024 / 1024} MB; Cloud-Native Companion does not analyse it.` };
+  const limits = options.limits ?? EDITOR_LIMITS;
+  const bytes = byteSize(text);
+  if (bytes > limits.parsedBytes) {
+    return { language, findings: [], skipped: `File is ${bytes.toLocaleString('en-US')} bytes, over the ${describeBytes(limits.parsedBytes)} limit; Cloud-Native Companion does not analyse it (no checks, hovers or completion).` };
   }
+  if (language === 'other') return { language, findings: [] };
+  let file: AnalysedFile;
   if (language === 'yaml') {
-    const file = parseYaml(text);
-    return { language, file, findings: lintFile(file, { ...options.lint, rules, allRules: options.allRules }) };
-  }
-  if (language === 'terraform') {
+    file = parseYaml(text);
+  } else {
     const previous = options.previous?.language === 'terraform' ? options.previous : undefined;
     const parsed = tryParseTerraform(text, { previous, incremental: options.incremental });
     if ('skipped' in parsed) return { language, findings: [], skipped: parsed.skipped };
-    return { language, file: parsed.file, findings: lintFile(parsed.file, { ...options.lint, rules, allRules: options.allRules }) };
+    file = parsed.file;
   }
-  return { language, findings: [] };
+  if (file.objects.length > limits.checkedObjects) {
+    return { language, file, findings: [], skipped: `File has ${file.objects.length.toLocaleString('en-US')} Kubernetes objects, over the ${limits.checkedObjects.toLocaleString('en-US')} limit for checks: they are skipped; hovers, completion and Explain still work.` };
+  }
+  return { language, file, findings: lintFile(file, { ...options.lint, rules, allRules: options.allRules }) };
 }

@@ -13,13 +13,39 @@ export interface ExplainContext {
 
 const spanOf = (node: ValueNode | undefined, object: K8sObject) => node?.span ?? object.span;
 
+/**
+ * Objects by kind and name, and Pod templates by label, built once per explanation: each reference and selector then
+ * looks at its few candidates instead of every object of the file (which paired every object with every other).
+ */
+interface Lookups { named: Map<string, K8sObject[]>; labelled: Map<string, PodTemplate[]> }
+
+const lookups = new WeakMap<ExplainContext, Lookups>();
+const lookupKey = (a: string, b: string) => `${a}\u0000${b}`;
+
+function lookupsOf(ctx: ExplainContext): Lookups {
+  let known = lookups.get(ctx);
+  if (known) return known;
+  known = { named: new Map(), labelled: new Map() };
+  const add = <T>(map: Map<string, T[]>, key: string, value: T) => { const list = map.get(key); if (list) list.push(value); else map.set(key, [value]); };
+  for (const o of ctx.objects) if (o.kind !== undefined && o.name !== undefined) add(known.named, lookupKey(o.kind, o.name), o);
+  for (const t of ctx.templates) for (const [k, v] of Object.entries(t.labels)) add(known.labelled, lookupKey(k, v), t);
+  lookups.set(ctx, known);
+  return known;
+}
+
 /** Objects of a kind with a name, in the same namespace as `from`. */
 function find(ctx: ExplainContext, from: K8sObject, kind: string, name: string | undefined): K8sObject | undefined {
-  return name === undefined ? undefined : ctx.objects.find((o) => o.kind === kind && o.name === name && sameNamespace(o, from));
+  return name === undefined ? undefined : lookupsOf(ctx).named.get(lookupKey(kind, name))?.find((o) => sameNamespace(o, from));
 }
 
 function selected(ctx: ExplainContext, from: K8sObject, selector: LabelSelector): PodTemplate[] {
-  return ctx.templates.filter((t) => t.object !== from && sameNamespace(t.object, from) && selectorMatches(selector, t.labels));
+  // Every match carries every matchLabels pair: the shortest of their lists holds all candidates, in file order.
+  let candidates = ctx.templates;
+  for (const [k, v] of Object.entries(selector.labels)) {
+    const list = lookupsOf(ctx).labelled.get(lookupKey(k, v)) ?? [];
+    if (list.length < candidates.length) candidates = list;
+  }
+  return candidates.filter((t) => t.object !== from && sameNamespace(t.object, from) && selectorMatches(selector, t.labels));
 }
 
 function describeSelector(selector: LabelSelector): string {

@@ -57,16 +57,19 @@ export function explainManifest(file: ParsedYamlFile, options: ExplainOptions = 
   }
 
   const severityOrder = { error: 0, warning: 1, info: 2 };
+  // Looked up per object and per document: maps, not a scan of every object each time.
+  const templateOf = new Map(templates.map((t) => [t.object, t]));
+  const documentsWithObjects = new Set(objects.map((o) => o.documentIndex));
   return {
     objects: objects.map((o) => withConcept({
       address: o.address, apiVersion: o.apiVersion, kind: o.kind, name: o.name, namespace: o.namespace, span: o.span,
-      summary: objectSummary(o, templates.find((t) => t.object === o)),
+      summary: objectSummary(o, templateOf.get(o)),
     }, kindNote(options.kb, o))),
     connections: merged(connections),
     gaps: gaps.sort((a, b) => severityOrder[a.severity] - severityOrder[b.severity] || a.span.start - b.span.start),
     skipped: file.documents.flatMap((d) => {
       if (d.isTemplate) return [{ documentIndex: d.index, reason: 'an unrendered Helm template', span: d.span }];
-      const holdsObject = objects.some((o) => o.documentIndex === d.index);
+      const holdsObject = documentsWithObjects.has(d.index);
       return d.tree && !holdsObject ? [{ documentIndex: d.index, reason: 'not a Kubernetes object (no apiVersion and kind)', span: d.span }] : [];
     }),
   };

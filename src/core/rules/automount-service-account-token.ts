@@ -2,7 +2,7 @@ import { podSpecOf } from '../model/podSpecs';
 import { child, scalarString, type MapNode, type ScalarNode } from '../model/tree';
 import { defineRule } from './rule';
 import { podSpecAnchor } from './support/anchors';
-import { objectsOfKind } from './support/scope';
+import { namedNear } from './support/crossObject';
 import { booleanOf, field } from './support/values';
 
 export const automountServiceAccountToken = defineRule<{ node: ScalarNode } | { podSpec: MapNode }>({
@@ -31,7 +31,7 @@ export const automountServiceAccountToken = defineRule<{ node: ScalarNode } | { 
     }
     if (['serviceAccountName', 'serviceAccount'].some((key) => field(podSpec, key).state === 'unknown')) return [];
     const accountName = scalarString(child(podSpec, 'serviceAccountName')) ?? scalarString(child(podSpec, 'serviceAccount')) ?? 'default';
-    const account = objectsOfKind(context.objects, 'ServiceAccount', object).find((sa) => sa.name === accountName);
+    const account = namedNear(context, 'ServiceAccount', accountName, object);
     const accountSetting = account ? field(account.root, 'automountServiceAccountToken') : undefined;
     if (accountSetting?.state === 'unknown' || (accountSetting?.state === 'present' && booleanOf(accountSetting.node) === false)) return [];
     return [{ message: `The Pod gets an API token for ServiceAccount "${accountName}" mounted; turn it off unless the app calls the Kubernetes API.`, span: podSpecAnchor(object), data: { podSpec } }];

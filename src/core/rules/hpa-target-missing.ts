@@ -1,6 +1,7 @@
+import type { K8sObject } from '../model/k8sObject';
 import { at, scalarString } from '../model/tree';
 import { defineRule } from './rule';
-import { anySurelyNear, objectsOfKind } from './support/scope';
+import { kindSurelyNear, namedNear, ofKindNear } from './support/crossObject';
 
 export const hpaTargetMissing = defineRule({
   id: 'hpa-target-missing',
@@ -23,9 +24,10 @@ export const hpaTargetMissing = defineRule({
     const nameNode = at(ref, 'name');
     const name = scalarString(nameNode);
     if (!kind || !name || nameNode?.kind !== 'scalar') return [];
-    const candidates = objectsOfKind(context.objects, kind, object);
     // A candidate whose name is only known at plan time might be the target.
-    if (!anySurelyNear(candidates, object) || candidates.some((o) => o.name === name || o.name === undefined)) return [];
+    if (!kindSurelyNear(context, kind, object) || namedNear(context, kind, name, object) || namedNear(context, kind, undefined, object)) return [];
+    const candidates: K8sObject[] = [];
+    for (const candidate of ofKindNear(context, kind, object)) if (candidates.push(candidate) > 3) break;
     const names = candidates.slice(0, 3).map((c) => `"${c.name}"`).join(', ') + (candidates.length > 3 ? ', …' : '');
     return [{ message: `No ${kind} named "${name}" is defined in this namespace (there is ${names}).`, span: nameNode.span }];
   },

@@ -1,7 +1,7 @@
 import type { K8sObject } from '../model/k8sObject';
 import { at, child, listItems, type ValueNode } from '../model/tree';
 import { defineRule, type FindingDraft } from './rule';
-import { anySurelyNear, objectsOfKind } from './support/scope';
+import { kindSurelyNear, namedNear } from './support/crossObject';
 import { portsUnknown, servicePorts } from './support/services';
 import { integerOf } from './support/values';
 
@@ -42,11 +42,10 @@ export const ingressBackendMissing = defineRule({
 
   check(object, context) {
     if (object.kind !== 'Ingress') return [];
-    const services = objectsOfKind(context.objects, 'Service', object);
-    if (!anySurelyNear(services, object)) return [];
+    if (!kindSurelyNear(context, 'Service', object)) return [];
     return backendsOf(object).flatMap(({ name, port }): FindingDraft[] => {
       if (name.kind !== 'scalar' || typeof name.value !== 'string') return [];
-      const service = services.find((s) => s.name === name.value);
+      const service = namedNear(context, 'Service', name.value, object);
       if (!service) return [{ message: `No Service named "${name.value}" is defined in this namespace; requests to this route fail.`, span: name.span }];
       if (port?.kind !== 'scalar' || port.value === null || portsUnknown(service)) return [];
       const ports = servicePorts(service);

@@ -1,9 +1,6 @@
 import { defineRule } from './rule';
 import { podSpecAnchor } from './support/anchors';
-import { policyCoverage } from './support/networkPolicies';
-import { podLabels } from './support/podTemplate';
-import { objectsOfKind } from './support/scope';
-import { selectorMatches } from './support/selectors';
+import { podLabelsOf, policiesCovering } from './support/crossObject';
 
 export const networkPolicyMissing = defineRule({
   id: 'network-policy-missing',
@@ -24,14 +21,13 @@ export const networkPolicyMissing = defineRule({
     'Like kube-score, and unlike kube-linter, Pods restricted in one direction only are reported.',
 
   check(object, context) {
-    const labels = podLabels(object);
+    const labels = podLabelsOf(object);
     if (!labels) return [];
+    const covering = policiesCovering(context, labels, object);
+    if (!covering) return [];
     let ingress = false;
     let egress = false;
-    for (const policy of objectsOfKind(context.objects, 'NetworkPolicy', object)) {
-      const coverage = policyCoverage(policy);
-      if (!coverage) return [];
-      if (!selectorMatches(coverage.selector, labels)) continue;
+    for (const coverage of covering) {
       ingress ||= coverage.ingress;
       egress ||= coverage.egress;
     }

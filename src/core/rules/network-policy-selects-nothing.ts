@@ -2,9 +2,8 @@ import { child } from '../model/tree';
 import { defineRule } from './rule';
 import { keyAnchor, objectAnchor } from './support/anchors';
 import { policyCoverage } from './support/networkPolicies';
-import { podLabels } from './support/podTemplate';
-import { anySurelyNear, podOwnersNear } from './support/scope';
-import { describeSelector, isEmptySelector, selectorMatches } from './support/selectors';
+import { podOwnerCountNear, podOwnerSurelyNear, podOwnersMatching } from './support/crossObject';
+import { describeSelector, isEmptySelector } from './support/selectors';
 
 export const networkPolicySelectsNothing = defineRule({
   id: 'network-policy-selects-nothing',
@@ -24,14 +23,10 @@ export const networkPolicySelectsNothing = defineRule({
     if (object.kind !== 'NetworkPolicy') return [];
     const coverage = policyCoverage(object);
     if (!coverage || isEmptySelector(coverage.selector)) return [];
-    const owners = podOwnersNear(context.objects, object);
-    if (!anySurelyNear(owners, object)) return [];
-    for (const owner of owners) {
-      const labels = podLabels(owner);
-      if (!labels || selectorMatches(coverage.selector, labels)) return [];
-    }
+    if (!podOwnerSurelyNear(context, object)) return [];
+    for (const _ of podOwnersMatching(context, coverage.selector, object)) return [];
     return [{
-      message: `The podSelector (${describeSelector(coverage.selector)}) matches none of the ${owners.length} Pod template(s) in this namespace.`,
+      message: `The podSelector (${describeSelector(coverage.selector)}) matches none of the ${podOwnerCountNear(context, object)} Pod template(s) in this namespace.`,
       span: keyAnchor(child(object.root, 'spec'), 'podSelector', objectAnchor(object)),
     }];
   },

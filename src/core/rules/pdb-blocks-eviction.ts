@@ -1,9 +1,8 @@
 import { at, scalarString, type ScalarNode } from '../model/tree';
 import { defineRule, type FindingDraft } from './rule';
 import { autoscaling } from './support/autoscaling';
-import { podLabels } from './support/podTemplate';
-import { podOwnersNear } from './support/scope';
-import { labelSelectorOf, selectorMatches } from './support/selectors';
+import { podOwnersMatching, sharedAnswer } from './support/crossObject';
+import { labelSelectorOf } from './support/selectors';
 import { integerOf } from './support/values';
 import { REPLICATED_KINDS, replicasOf } from './support/workloads';
 
@@ -37,16 +36,29 @@ export const pdbBlocksEviction = defineRule<BlockingBudget>({
     const minimum = integerOf(minAvailable);
     const selector = labelSelectorOf(at(object.root, 'spec', 'selector'));
     if (minimum === undefined || !selector) return findings;
-    for (const owner of podOwnersNear(context.objects, object)) {
-      // Autoscaled workloads change their replica count, so the written one says nothing.
-      if (!REPLICATED_KINDS.has(owner.kind ?? '') || autoscaling(owner, context.objects) !== 'no') continue;
-      const labels = podLabels(owner);
-      const replicas = replicasOf(owner);
-      if (!labels || !selectorMatches(selector, labels)) continue;
-      const count = replicas === 'default' ? 1 : replicas;
-      if (typeof count === 'number' && count > 0 && count <= minimum) {
-        findings.push({ message: `minAvailable is ${minimum} but ${owner.address} runs ${count} replica(s): no Pod of it can be evicted.`, span: minAvailable.span });
+    // The workloads a selector could block, with their replica counts: the same for every budget with this selector
+    // in this namespace (a budget selects no budget, so which one asks first does not matter).
+    const question = `pdb-blocks-eviction ${object.namespace ?? '(any namespace)'} ${JSON.stringify(selector)}`;
+    const workloads = sharedAnswer(context, question, () => {
+      const found: { address: string; count: number }[] = [];
+      for (const owner of podOwnersMatching(context, selector, object)) {
+        // Autoscaled workloads change their replica count, so the written one says nothing.
+        if (!REPLICATED_KINDS.has(owner.kind ?? '') || autoscaling(owner, context) !== 'no') continue;
+        const replicas = replicasOf(owner);
+        const count = replicas === 'default' ? 1 : replicas;
+        if (typeof count === 'number' && count > 0) found.push({ address: owner.address, count });
       }
+      return found;
+    });
+    const blocked = workloads.filter((w) => w.count <= minimum);
+    // One finding per budget, however many workloads it blocks: a finding per workload made n budgets over n
+    // workloads report n² times the same line.
+    const [only, ...more] = blocked;
+    if (only && more.length === 0) {
+      findings.push({ message: `minAvailable is ${minimum} but ${only.address} runs ${only.count} replica(s): no Pod of it can be evicted.`, span: minAvailable.span });
+    } else if (only) {
+      const named = blocked.slice(0, 3).map((b) => `${b.address} (${b.count})`).join(', ') + (blocked.length > 3 ? `, and ${blocked.length - 3} more` : '');
+      findings.push({ message: `minAvailable is ${minimum} but the ${blocked.length} workloads it selects run at most that many replicas: ${named}; no Pod of them can be evicted.`, span: minAvailable.span });
     }
     return findings;
   },

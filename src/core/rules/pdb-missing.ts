@@ -24,7 +24,7 @@ export const pdbMissing = defineRule({
     if (object.kind !== 'Deployment' && object.kind !== 'StatefulSet') return [];
     const replicas = replicasOf(object);
     if (replicas === 'unknown' || (typeof replicas === 'number' && replicas < 2)) return [];
-    const budgets = budgetsOf(object, context.objects);
+    const budgets = budgetsOf(object, context);
     if (!budgets || budgets.length > 0) return [];
     return [{ message: `No PodDisruptionBudget selects the Pods of ${object.address}; a node drain may evict all of them at once.`, span: objectAnchor(object) }];
   },

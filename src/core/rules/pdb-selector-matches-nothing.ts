@@ -1,9 +1,8 @@
 import { at, child } from '../model/tree';
 import { defineRule } from './rule';
 import { keyAnchor, objectAnchor } from './support/anchors';
-import { podLabels } from './support/podTemplate';
-import { anySurelyNear, podOwnersNear } from './support/scope';
-import { describeSelector, isEmptySelector, labelSelectorOf, selectorMatches } from './support/selectors';
+import { podOwnerCountNear, podOwnerSurelyNear, podOwnersMatching } from './support/crossObject';
+import { describeSelector, isEmptySelector, labelSelectorOf } from './support/selectors';
 
 export const pdbSelectorMatchesNothing = defineRule({
   id: 'pdb-selector-matches-nothing',
@@ -23,14 +22,10 @@ export const pdbSelectorMatchesNothing = defineRule({
     if (object.kind !== 'PodDisruptionBudget') return [];
     const selector = labelSelectorOf(at(object.root, 'spec', 'selector'));
     if (!selector || isEmptySelector(selector)) return [];
-    const owners = podOwnersNear(context.objects, object);
-    if (!anySurelyNear(owners, object)) return [];
-    for (const owner of owners) {
-      const labels = podLabels(owner);
-      if (!labels || selectorMatches(selector, labels)) return [];
-    }
+    if (!podOwnerSurelyNear(context, object)) return [];
+    for (const _ of podOwnersMatching(context, selector, object)) return [];
     return [{
-      message: `The selector (${describeSelector(selector)}) matches none of the ${owners.length} Pod template(s) in this namespace.`,
+      message: `The selector (${describeSelector(selector)}) matches none of the ${podOwnerCountNear(context, object)} Pod template(s) in this namespace.`,
       span: keyAnchor(child(object.root, 'spec'), 'selector', objectAnchor(object)),
     }];
   },

@@ -25,7 +25,7 @@ export const replicasBelowTwo = defineRule<{ root: MapNode }>({
     if (object.kind !== 'Deployment') return [];
     const replicas = replicasOf(object);
     if (replicas === 'unknown' || (typeof replicas === 'number' && (replicas >= 2 || replicas === 0))) return [];
-    if (autoscaling(object, context.objects) !== 'no') return [];
+    if (autoscaling(object, context) !== 'no') return [];
     const node = at(object.root, 'spec', 'replicas');
     const message = replicas === 'default'
       ? `${object.address} sets no replicas, so it runs one Pod: any disruption makes it unavailable.`

@@ -21,7 +21,7 @@ export const replicasSetWithHpa = defineRule<{ spec: ValueNode | undefined }>({
     if (object.kind !== 'Deployment' && object.kind !== 'StatefulSet') return [];
     const replicas = field(object.root, 'spec', 'replicas');
     if (replicas.state !== 'present') return [];
-    const hpas = autoscalersOf(object, context.objects);
+    const hpas = autoscalersOf(object, context);
     if (hpas.length === 0) return [];
     return [{
       message: `${hpas[0]!.address} scales ${object.address}, but the manifest also sets replicas; every apply resets the count.`,

@@ -1,9 +1,9 @@
 import { child } from '../model/tree';
 import { defineRule } from './rule';
 import { keyAnchor, objectAnchor } from './support/anchors';
-import { podLabels } from './support/podTemplate';
-import { describeSelector, selectorMatches } from './support/selectors';
-import { podsOfService, serviceSelector } from './support/services';
+import { podOwnerCountNear, podOwnerSurelyNear, podOwnersMatching, podOwnersMatchingAnywhere } from './support/crossObject';
+import { describeSelector } from './support/selectors';
+import { serviceSelector } from './support/services';
 
 export const serviceSelectorMatchesNothing = defineRule({
   id: 'service-selector-matches-nothing',
@@ -26,20 +26,21 @@ export const serviceSelectorMatchesNothing = defineRule({
     if (object.kind !== 'Service') return [];
     const selector = serviceSelector(object);
     if (!selector) return [];
-    const { matched, candidates, surelyNear, undecidable } = podsOfService(object, context.objects);
-    if (matched.length > 0 || undecidable) return [];
+    for (const _ of podOwnersMatching(context, selector, object)) return [];
     const anchor = keyAnchor(child(object.root, 'spec'), 'selector', objectAnchor(object));
-    if (!surelyNear) {
+    if (!podOwnerSurelyNear(context, object)) {
       // Pods matching the selector, but in another namespace written out on both sides: almost always a mistake.
-      const elsewhere = object.namespace === undefined ? undefined : context.objects.find((o) => {
-        const labels = o.namespace !== undefined && o.namespace !== object.namespace ? podLabels(o) : undefined;
-        return labels !== undefined && selectorMatches(selector, labels);
-      });
+      let elsewhere;
+      if (object.namespace !== undefined) {
+        for (const o of podOwnersMatchingAnywhere(context, selector)) {
+          if (o.namespace !== undefined && o.namespace !== object.namespace) { elsewhere = o; break; }
+        }
+      }
       if (!elsewhere) return [];
       return [{ message: `The selector matches the Pods of ${elsewhere.address} only in namespace "${elsewhere.namespace}"; a Service in "${object.namespace}" selects Pods of its own namespace.`, span: anchor }];
     }
     return [{
-      message: `The selector (${describeSelector(selector)}) matches none of the ${candidates} Pod template(s) in this namespace; the Service has no endpoints.`,
+      message: `The selector (${describeSelector(selector)}) matches none of the ${podOwnerCountNear(context, object)} Pod template(s) in this namespace; the Service has no endpoints.`,
       span: anchor,
     }];
   },

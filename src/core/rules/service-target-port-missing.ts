@@ -20,7 +20,7 @@ export const serviceTargetPortMissing = defineRule({
 
   check(object, context) {
     if (object.kind !== 'Service') return [];
-    const { matched } = podsOfService(object, context.objects);
+    const matched = podsOfService(object, context);
     if (matched.length === 0 || matched.some((owner) => containersOf(owner).some((ref) => !portsKnown(ref)))) return [];
     const names = new Set(matched.flatMap((owner) => containersOf(owner).flatMap((ref) => declaredPorts(ref).map((p) => p.name))));
     return listItems(at(object.root, 'spec', 'ports')).flatMap((port) => {

@@ -1,8 +1,8 @@
 import { at, child, scalarString } from '../model/tree';
 import { defineRule, type FindingDraft } from './rule';
 import { keyAnchor, objectAnchor } from './support/anchors';
+import { kindSurelyNear, namedNear } from './support/crossObject';
 import { podLabels } from './support/podTemplate';
-import { anySurelyNear, objectsOfKind } from './support/scope';
 import { selectorMatches } from './support/selectors';
 import { serviceSelector } from './support/services';
 import { field } from './support/values';
@@ -32,11 +32,10 @@ export const statefulsetServiceName = defineRule({
     if (nameState.state === 'unknown') return [];
     const name = nameState.state === 'present' ? scalarString(nameState.node) : undefined;
     if (!name) return [{ message: `${object.address} has no serviceName, so its Pods get no stable DNS names.`, span: keyAnchor(spec, 'serviceName', objectAnchor(object)) }];
-    const services = objectsOfKind(context.objects, 'Service', object);
-    const service = services.find((s) => s.name === name);
+    const service = namedNear(context, 'Service', name, object);
     const span = nameState.state === 'present' ? nameState.node.span : objectAnchor(object);
     if (!service) {
-      return anySurelyNear(services, object) ? [{ message: `serviceName "${name}" names no Service defined in this namespace.`, span }] : [];
+      return kindSurelyNear(context, 'Service', object) ? [{ message: `serviceName "${name}" names no Service defined in this namespace.`, span }] : [];
     }
     const findings: FindingDraft[] = [];
     const clusterIP = at(service.root, 'spec', 'clusterIP');

@@ -8,6 +8,7 @@ import type { HclBody } from './hclModel';
 import { kubernetesObjectOf } from './kubernetesObjects';
 import { parseHclTree, terraformUnavailable } from './runtime';
 import { readTerraformBlocks, type TerraformBlock } from './terraformBlocks';
+import { byteSize, describeBytes, TERRAFORM_PARSED_BYTES } from '../analysis/limits';
 
 export interface ParsedTerraformFile extends ParsedFileBase {
   language: 'terraform';
@@ -64,23 +65,21 @@ export function parseTerraform(text: string, options: TerraformParseOptions = {}
   }
 }
 
-/**
- * Above this size a Terraform file is not analysed: the WebAssembly HCL parser reads roughly 1 MB a second, and the
- * editor must not stall on a generated file. Hand-written configurations are far smaller.
- */
-export const MAX_TERRAFORM_CHARS = 1024 * 1024;
-
 /** `parseTerraform` for adapters: a parser that is not loaded, or fails on hostile input, becomes a reason to skip. */
 export function tryParseTerraform(text: string, options: TerraformParseOptions = {}): { file: ParsedTerraformFile } | { skipped: string } {
   const unavailable = terraformUnavailable();
   if (unavailable) return { skipped: `Terraform analysis is unavailable: ${unavailable}.` };
-  if (text.length > MAX_TERRAFORM_CHARS) {
+  if (byteSize(text) > TERRAFORM_PARSED_BYTES) {
     if (options.previous) releaseTerraformFile(options.previous);
-    return { skipped: `This Terraform file is larger than ${MAX_TERRAFORM_CHARS / 1024 / 1024} MB; Cloud-Native Companion does not analyse it, so the editor stays responsive.` };
+    return { skipped: `This Terraform file is larger than ${describeBytes(TERRAFORM_PARSED_BYTES)}; Cloud-Native Companion does not analyse it, so the editor stays responsive.` };
   }
   try {
     return { file: parseTerraform(text, options) };
   } catch (error) {
+    // Deep nesting (thousands of blocks inside each other) exhausts the stack of the tree walk: a limit, not a bug.
+    if (error instanceof RangeError && /call stack/i.test(error.message)) {
+      return { skipped: 'This Terraform file nests blocks or expressions too deeply to analyse (the syntax tree walk ran out of stack); Cloud-Native Companion skips it: no checks or hovers here.' };
+    }
     return { skipped: `Terraform analysis failed on this file: ${(error as Error).message}` };
   }
 }

@@ -1,8 +1,8 @@
 import type { K8sObject } from '../../model/k8sObject';
 import { at, child, listItems, scalarString } from '../../model/tree';
-import { podLabels } from './podTemplate';
-import { anySurelyNear, podOwnersNear } from './scope';
-import { mapSelectorOf, selectorMatches, type LabelSelector } from './selectors';
+import type { RuleContext } from '../rule';
+import { podOwnersMatching } from './crossObject';
+import { mapSelectorOf, type LabelSelector } from './selectors';
 import { integerOf } from './values';
 
 /** A Service's selector; undefined when it has none (endpoints managed by hand) or it cannot be known. */
@@ -13,19 +13,10 @@ export function serviceSelector(service: K8sObject): LabelSelector | undefined {
   return selector && Object.keys(selector.matchLabels).length > 0 ? selector : undefined;
 }
 
-/** Pod owners near `service` whose Pods the selector matches, and how many candidates were looked at. */
-export function podsOfService(service: K8sObject, objects: readonly K8sObject[]): { matched: K8sObject[]; candidates: number; surelyNear: boolean; undecidable: boolean } {
+/** Pod owners near `service` whose Pods its selector matches, in order (none without a selector). */
+export function podsOfService(service: K8sObject, context: Pick<RuleContext, 'objects' | 'file'>): K8sObject[] {
   const selector = serviceSelector(service);
-  const owners = podOwnersNear(objects, service);
-  const surelyNear = anySurelyNear(owners, service);
-  if (!selector) return { matched: [], candidates: owners.length, surelyNear, undecidable: true };
-  let undecidable = false;
-  const matched = owners.filter((owner) => {
-    const labels = podLabels(owner);
-    if (!labels) undecidable = true;
-    return labels !== undefined && selectorMatches(selector, labels);
-  });
-  return { matched, candidates: owners.length, surelyNear, undecidable };
+  return selector ? [...podOwnersMatching(context, selector, service)] : [];
 }
 
 export interface ServicePort { name?: string; port?: number; targetPort?: string | number }
