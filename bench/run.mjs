@@ -34,7 +34,7 @@ await build({ stdin: { contents: [
   "export { loadBundledKnowledge } from './src/core/knowledge/bundle';",
   "export { ALL_RULES } from './src/core/rules';",
   "export { clearParseCache } from './src/core/yaml/parseYaml';",
-  "export { EDITOR_LIMITS } from './src/core/analysis/limits';",
+  "export { EDITOR_LIMITS } from './src/core/model/limits';",
   "export { createYamlSchemaService } from './src/server/yamlSchemaService';",
   "export { TextDocument } from 'vscode-languageserver-textdocument';",
 ].join('\n'), resolveDir: root, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', outfile: coreBundle, logLevel: 'warning', plugins: [yamlLanguageServerPlugin(root)] });

@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyse } from '../../src/core/analysis/analyse';
-import { BATCH_LIMITS, EDITOR_LIMITS, byteSize } from '../../src/core/analysis/limits';
+import { BATCH_LIMITS, EDITOR_LIMITS, byteSize } from '../../src/core/model/limits';
 import { lintFile } from '../../src/core/lint/lint';
 import type { K8sObject } from '../../src/core/model/k8sObject';
 import { ObjectIndex } from '../../src/core/model/objectIndex';

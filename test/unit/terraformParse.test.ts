@@ -6,7 +6,7 @@ import { ALL_RULES } from '../../src/core/rules';
 import { hclPathAt } from '../../src/core/terraform/hclLocate';
 import type { HclAttribute, HclExpression } from '../../src/core/terraform/hclModel';
 import { editBetween, keepsSyntaxTree, parseTerraform, releaseTerraformFile, type ParsedTerraformFile } from '../../src/core/terraform/parseTerraform';
-import { TERRAFORM_PARSED_BYTES } from '../../src/core/analysis/limits';
+import { TERRAFORM_PARSED_BYTES } from '../../src/core/model/limits';
 import { initTerraform, terraformUnavailable } from '../../src/core/terraform/runtime';
 
 const root = path.resolve(__dirname, '..', '..');

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { analyse, languageOfPath } from '../../core/analysis/analyse';
-import { BATCH_LIMITS } from '../../core/analysis/limits';
+import { BATCH_LIMITS } from '../../core/model/limits';
 import { explainManifest } from '../../core/explain/explainManifest';
 import { explanationText } from '../../core/explain/renderExplanation';
 import { yamlHover } from '../../core/hover/hover';

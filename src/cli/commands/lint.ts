@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyse, languageOfPath, type AnalysedFile } from '../../core/analysis/analyse';
-import { BATCH_LIMITS } from '../../core/analysis/limits';
+import { BATCH_LIMITS } from '../../core/model/limits';
 import type { ConfigProblem } from '../../core/config/config';
 import { parseKubernetesVersion } from '../../core/model/kubernetesVersion';
 import { configRelativePath, loadConfigFile, loadConfigFor, type LoadedConfig } from '../../core/config/loadConfig';

@@ -2,7 +2,7 @@ import { lintFile, type LintOptions } from '../lint/lint';
 import type { Finding, Rule } from '../rules/rule';
 import { tryParseTerraform, type ParsedTerraformFile } from '../terraform/parseTerraform';
 import { parseYaml, type ParsedYamlFile } from '../yaml/parseYaml';
-import { byteSize, describeBytes, EDITOR_LIMITS, type AnalysisLimits } from './limits';
+import { byteSize, describeBytes, EDITOR_LIMITS, type AnalysisLimits } from '../model/limits';
 
 export type DocumentLanguage = 'yaml' | 'terraform' | 'other';
 

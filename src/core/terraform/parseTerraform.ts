@@ -8,7 +8,7 @@ import type { HclBody } from './hclModel';
 import { kubernetesObjectOf } from './kubernetesObjects';
 import { parseHclTree, terraformUnavailable } from './runtime';
 import { readTerraformBlocks, type TerraformBlock } from './terraformBlocks';
-import { byteSize, describeBytes, TERRAFORM_PARSED_BYTES } from '../analysis/limits';
+import { byteSize, describeBytes, TERRAFORM_PARSED_BYTES } from '../model/limits';
 
 export interface ParsedTerraformFile extends ParsedFileBase {
   language: 'terraform';
