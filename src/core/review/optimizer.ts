@@ -143,23 +143,27 @@ interface OptimizerBinding {
 /** Where the build copies the binding's loader and native module, relative to the package root. */
 export const OPTIMIZER_DIR = path.join('dist', 'fsrs');
 
-let binding: OptimizerBinding | undefined;
+/** Loaded bindings by package root (one in practice; tests load from several). */
+const bindings = new Map<string, OptimizerBinding>();
 
 /**
  * Loads the optimizer on first use only (it is a native module of about 1 MB; review and scheduling never need it).
  * From `<root>/dist/fsrs/` in a build, else from node_modules in a development tree. Throws a readable error.
  */
 export function loadOptimizerBinding(packageRoot: string): OptimizerBinding {
-  if (binding) return binding;
+  const cached = bindings.get(packageRoot);
+  if (cached) return cached;
   const built = path.join(packageRoot, OPTIMIZER_DIR, 'index.cjs');
   // createRequire keeps the path out of esbuild's sight: the binding is loaded from disk, not bundled.
   const load = createRequire(path.join(packageRoot, 'package.json'));
+  let binding: OptimizerBinding;
   try {
     binding = (fs.existsSync(built) ? load(built) : load('@open-spaced-repetition/binding')) as OptimizerBinding;
   } catch (error) {
     const reason = (error as Error).message.split('\n')[0];
     throw new OptimizerError(`the FSRS optimizer could not be loaded on ${process.platform}-${process.arch} (${reason})`);
   }
+  bindings.set(packageRoot, binding);
   return binding;
 }
 

@@ -42,7 +42,7 @@ export function parseReviewLogCsv(text: string): ParsedReviewLog {
     const cardId = cells[card] ?? '';
     const at = Number(cells[time]);
     const value = Number(cells[rating]);
-    if (value === 0) continue;
+    if (cells[rating] === '0') continue;
     if (!cardId) problem(i + 1, 'no card_id');
     else if (!Number.isInteger(at) || at <= 0 || at >= 8.64e15) problem(i + 1, `review_time "${cells[time] ?? ''}" is not epoch milliseconds`);
     else if (!isRating(value)) problem(i + 1, `review_rating "${cells[rating] ?? ''}" is not 1-4`);
