@@ -42,7 +42,7 @@ describe('the FSRS optimizer (fsrs-rs through @open-spaced-repetition/binding)',
 
   it('recovers parameters from a synthetic history that beat the defaults and come near the true ones', async () => {
     const progress: number[] = [];
-    const result = await optimizeWeights(rows, DEFAULT_WEIGHTS, { packageRoot: root, progress: (done) => progress.push(done) });
+    const result = await optimizeWeights(rows, DEFAULT_WEIGHTS, { packageRoot: root, progressIntervalMs: 5, progress: (done) => { progress.push(done); } });
     expect(result.reviews).toBe(countScoredReviews(cardSequences(rows)));
     expect(result.improved).toBe(true);
     expect(result.after.logLoss).toBeLessThan(result.before.logLoss);
@@ -60,6 +60,12 @@ describe('the FSRS optimizer (fsrs-rs through @open-spaced-repetition/binding)',
     expect(again.improved).toBe(false);
     expect(again.parameters).toEqual(result.parameters);
     expect(again.message).toMatch(/previous parameters are kept/);
+  }, 120_000);
+
+  it('stops when the progress callback says so (the user cancelled), without parameters', async () => {
+    const error = await optimizeWeights(rows, DEFAULT_WEIGHTS, { packageRoot: root, progressIntervalMs: 1, progress: () => false }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OptimizerError);
+    expect((error as Error).message).toBe('optimizing was cancelled');
   }, 120_000);
 
   it('says how many reviews it needs when the history is too small, and keeps the parameters', async () => {

@@ -174,10 +174,10 @@ export interface OptimizeOptions {
   packageRoot: string;
   /** The learning/relearning settings the history was reviewed with: fsrs-rs fits short-term memory with them. */
   relearningSteps?: number;
-  /** Called as the optimizer works through its epochs. */
-  progress?: (done: number, total: number) => void;
-  /** Stop training after this long (the parameters fitted so far are returned). */
-  timeoutMs?: number;
+  /** Called as the optimizer works through its epochs; returning false stops it (the user cancelled). */
+  progress?: (done: number, total: number) => boolean | void;
+  /** How often fsrs-rs reports progress (its `timeout` option; 500 ms by default). */
+  progressIntervalMs?: number;
 }
 
 export interface OptimizationResult {
@@ -213,16 +213,19 @@ export async function optimizeWeights(rows: readonly ReviewLogRow[], current: Fs
     for (let k = 1; k < all.length; k++) items.push(new optimizer.FSRSBindingItem(all.slice(0, k + 1)));
   }
   let fitted: number[];
+  let cancelled = false;
   try {
     fitted = await optimizer.computeParameters(items, {
       enableShortTerm: true,
       numRelearningSteps: options.relearningSteps ?? 1,
-      ...(options.timeoutMs !== undefined ? { timeout: options.timeoutMs } : {}),
-      ...(options.progress ? { progress: (done: number, total: number) => { options.progress!(done, total); } } : {}),
+      ...(options.progressIntervalMs !== undefined ? { timeout: options.progressIntervalMs } : {}),
+      ...(options.progress ? { progress: (done: number, total: number) => { if (options.progress!(done, total) === false) cancelled = true; return !cancelled; } } : {}),
     });
   } catch (error) {
+    if (cancelled) throw new OptimizerError('optimizing was cancelled');
     throw new OptimizerError(`the FSRS optimizer could not fit this history (${(error as Error).message})`);
   }
+  if (cancelled) throw new OptimizerError('optimizing was cancelled');
   const problem = weightsProblem(fitted);
   const after = problem ? { logLoss: Number.NaN, rmse: Number.NaN } : evaluateWeights(sequences, fitted);
   const improved = !problem && after.logLoss < before.logLoss;
