@@ -45,7 +45,7 @@ describe('daily review limit', () => {
     const settings = { ...DEFAULT_SCHEDULER_SETTINGS, reviewsPerDay: 0 };
     const histories = deriveCardStates(withLearning, scheduler);
     expect(planSession(cards, histories, { kind: 'due' }, settings, T0)).toMatchObject({ due: 1, heldBack: 4 });
-    expect(planSession(cards, histories, { kind: 'concepts', noteIds: ['pod'] }, settings, T0)).toMatchObject({ due: 5, heldBack: 0 });
+    expect(planSession(cards, histories, { kind: 'concepts', noteIds: ['pod'], label: 'Pod' }, settings, T0)).toMatchObject({ due: 5, heldBack: 0 });
   });
 });
 
