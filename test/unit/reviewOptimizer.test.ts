@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
-  cardSequences, countScoredReviews, DEFAULT_WEIGHTS, evaluateWeights, MIN_REVIEWS_TO_OPTIMIZE, OptimizerError, optimizeWeights, weightsProblem,
+  cardSequences, countScoredReviews, DEFAULT_WEIGHTS, evaluateWeights, loadOptimizerBinding, MIN_REVIEWS_TO_OPTIMIZE, OptimizerError, optimizeWeights, weightsProblem,
 } from '../../src/core/review/optimizer';
 import {
   PARAMETERS_FILE_NAME, parametersFileBeside, parseParameters, readParametersFile, serializeParameters, writeParametersFile,
@@ -24,6 +24,25 @@ describe('evaluating FSRS parameters on a history', () => {
     expect(truth.logLoss).toBeLessThan(defaults.logLoss);
     expect(truth.rmse).toBeLessThan(defaults.rmse);
     expect(truth.logLoss).toBeGreaterThan(0);
+  });
+
+  it('agrees with fsrs-rs\'s own evaluation (which also weights recent reviews more) to within 0.01', () => {
+    const fsrsRs = loadOptimizerBinding(root) as unknown as {
+      FSRSBinding: new (w: number[]) => { evaluate(items: unknown[]): { logLoss: number; rmseBins: number } };
+      FSRSBindingItem: new (reviews: unknown[]) => unknown;
+      FSRSBindingReview: new (rating: number, deltaT: number) => unknown;
+    };
+    const items: unknown[] = [];
+    for (const { reviews } of sequences) {
+      const all = reviews.map((r) => new fsrsRs.FSRSBindingReview(r.rating, r.deltaDays));
+      for (let k = 1; k < all.length; k++) items.push(new fsrsRs.FSRSBindingItem(all.slice(0, k + 1)));
+    }
+    for (const weights of [DEFAULT_WEIGHTS, TRUE_WEIGHTS]) {
+      const ours = evaluateWeights(sequences, weights);
+      const theirs = new fsrsRs.FSRSBinding([...weights]).evaluate(items);
+      expect(Math.abs(ours.logLoss - theirs.logLoss)).toBeLessThan(0.01);
+      expect(Math.abs(ours.rmse - theirs.rmseBins)).toBeLessThan(0.01);
+    }
   });
 
   it('rejects parameters that are malformed, out of range or make intervals explode', () => {

@@ -11,7 +11,7 @@ import { ReviewScheduler, type ReviewRating } from './scheduler';
 /** FSRS-6's 21 weights, the numbers ts-fsrs calls `w`. */
 export type FsrsWeights = readonly number[];
 export const DEFAULT_WEIGHTS: FsrsWeights = default_w;
-export const WEIGHT_COUNT = 21;
+const WEIGHT_COUNT = 21;
 
 /**
  * Fewer reviews than this (counted as in `evaluateWeights`: answers on a later day than the card's previous one) are
@@ -53,7 +53,11 @@ export function cardSequences(rows: readonly ReviewLogRow[]): CardSequence[] {
 export interface FitMetrics {
   /** Mean binary cross-entropy of predicted recall against what happened (lower is better). */
   logLoss: number;
-  /** Root mean square error between predicted and observed recall over 20 bins of predicted recall, weighted by count. */
+  /**
+   * The benchmark's RMSE (bins): answers grouped by interval, number of earlier reviews and number of lapses
+   * (log-spaced bins, as fsrs-rs's `r_matrix_index`); the root of the count-weighted mean squared difference
+   * between mean predicted and observed recall per group.
+   */
   rmse: number;
 }
 
@@ -65,7 +69,15 @@ export function countScoredReviews(sequences: readonly CardSequence[]): number {
 }
 
 const EPSILON = 1e-6;
-const BINS = 20;
+
+/** fsrs-rs's bin of an answer for RMSE (bins): `delta_t`, long-term reviews before it + 1, and lapses before it. */
+function rmseBin(deltaDays: number, longTermReviewsBefore: number, lapsesBefore: number): string {
+  const logBin = (x: number, base: number, scale: number, factor: number) => Math.round(scale * base ** Math.floor(Math.log(x) / Math.log(base)) * factor);
+  const delta = logBin(deltaDays, 3.62, 2.48, 100);
+  const length = logBin(longTermReviewsBefore + 1, 1.89, 1.99, 1);
+  const lapses = lapsesBefore === 0 ? 0 : logBin(lapsesBefore, 1.73, 1.65, 1);
+  return `${delta}:${length}:${lapses}`;
+}
 
 /**
  * How well `weights` predict this history, as the FSRS benchmark measures it: replay each card's memory state
@@ -77,31 +89,34 @@ export function evaluateWeights(sequences: readonly CardSequence[], weights: Fsr
   const algorithm = new FSRSAlgorithm(generatorParameters({ w: [...weights], enable_short_term: true }));
   let loss = 0;
   let n = 0;
-  const binCount = new Array<number>(BINS).fill(0);
-  const binPredicted = new Array<number>(BINS).fill(0);
-  const binRecalled = new Array<number>(BINS).fill(0);
+  const bins = new Map<string, { count: number; predicted: number; recalled: number }>();
   for (const sequence of sequences) {
     let state: FSRSState | null = null;
+    let longTermReviews = 0;
+    let lapses = 0;
     for (const [i, { rating, deltaDays }] of sequence.reviews.entries()) {
       if (i > 0 && state && deltaDays > 0) {
         const predicted = Math.min(1 - EPSILON, Math.max(EPSILON, algorithm.forgetting_curve(deltaDays, state.stability)));
         const recalled = rating > 1 ? 1 : 0;
         loss -= recalled * Math.log(predicted) + (1 - recalled) * Math.log(1 - predicted);
         n++;
-        const bin = Math.min(BINS - 1, Math.floor(predicted * BINS));
-        binCount[bin]!++;
-        binPredicted[bin]! += predicted;
-        binRecalled[bin]! += recalled;
+        const key = rmseBin(deltaDays, longTermReviews, lapses);
+        const bin = bins.get(key) ?? { count: 0, predicted: 0, recalled: 0 };
+        bin.count++;
+        bin.predicted += predicted;
+        bin.recalled += recalled;
+        bins.set(key, bin);
+      }
+      if (deltaDays > 0) {
+        longTermReviews++;
+        if (rating === 1) lapses++;
       }
       state = algorithm.next_state(state, deltaDays, rating);
     }
   }
   if (!n) return { logLoss: Number.NaN, rmse: Number.NaN };
   let squared = 0;
-  for (let b = 0; b < BINS; b++) {
-    if (!binCount[b]) continue;
-    squared += binCount[b]! * ((binPredicted[b]! - binRecalled[b]!) / binCount[b]!) ** 2;
-  }
+  for (const bin of bins.values()) squared += bin.count * ((bin.predicted - bin.recalled) / bin.count) ** 2;
   return { logLoss: loss / n, rmse: Math.sqrt(squared / n) };
 }
 
@@ -141,7 +156,7 @@ interface OptimizerBinding {
 }
 
 /** Where the build copies the binding's loader and native module, relative to the package root. */
-export const OPTIMIZER_DIR = path.join('dist', 'fsrs');
+const OPTIMIZER_DIR = path.join('dist', 'fsrs');
 
 /** Loaded bindings by package root (one in practice; tests load from several). */
 const bindings = new Map<string, OptimizerBinding>();

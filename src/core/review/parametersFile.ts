@@ -3,8 +3,8 @@ import path from 'node:path';
 import { writeFileAtomically } from './historyStore';
 import { weightsProblem, type FitMetrics } from './optimizer';
 
-export const PARAMETERS_FORMAT = 'cnc-fsrs-parameters';
-export const PARAMETERS_VERSION = 1;
+const PARAMETERS_FORMAT = 'cnc-fsrs-parameters';
+const PARAMETERS_VERSION = 1;
 /** Kept beside the review history (global storage), in its own small file so the history's format is untouched. */
 export const PARAMETERS_FILE_NAME = 'fsrs-parameters.json';
 
