@@ -1,8 +1,13 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { HistoryEntry } from '../../src/core/review/historyEntries';
 import { deriveCardStates, mergeLogs, recordReview } from '../../src/core/review/historyLog';
 import { balanceDueDay, dueCountsByDay } from '../../src/core/review/loadBalance';
+import { HistoryStore } from '../../src/core/review/historyStore';
 import { startOfDay } from '../../src/core/review/localDay';
+import { ReviewService } from '../../src/core/review/reviewService';
 import { DEFAULT_SCHEDULER_SETTINGS, normaliseSchedulerSettings, ReviewScheduler, type MemoryState } from '../../src/core/review/scheduler';
 import { planSession, reviewsAnsweredToday, type StudyCard } from '../../src/core/review/session';
 import { replayStates, seededRandom, simulateWorkload, SIMULATED_RETENTIONS } from '../../src/core/review/workloadSimulation';
@@ -46,6 +51,27 @@ describe('daily review limit', () => {
     const histories = deriveCardStates(withLearning, scheduler);
     expect(planSession(cards, histories, { kind: 'due' }, settings, T0)).toMatchObject({ due: 1, heldBack: 4 });
     expect(planSession(cards, histories, { kind: 'concepts', noteIds: ['pod'], label: 'Pod' }, settings, T0)).toMatchObject({ due: 5, heldBack: 0 });
+  });
+});
+
+describe('daily review limit in a review session', () => {
+  it('says how many reviews wait for tomorrow, and why a session is empty when the limit is reached', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnc-limit-'));
+    try {
+      const store = new HistoryStore(path.join(dir, 'review-history.json'));
+      await store.append(() => dueReviews(3));
+      let reviewsPerDay = 2;
+      const service = new ReviewService({ store, cards: async () => [1, 2, 3].map(card), settings: () => ({ ...DEFAULT_SCHEDULER_SETTINGS, reviewsPerDay }), now: () => T0 });
+      const limited = (await service.startSession({ kind: 'due' })).session;
+      expect(limited.cards).toHaveLength(2);
+      expect(limited.note).toBe('2 due · 1 more wait for tomorrow (daily review limit)');
+      reviewsPerDay = 0;
+      const none = (await service.startSession({ kind: 'due' })).session;
+      expect(none.cards).toEqual([]);
+      expect(none.note).toBe("Today's review limit (0) is reached; 3 reviews wait for tomorrow.");
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
