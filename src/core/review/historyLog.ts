@@ -1,7 +1,7 @@
 import { isHistoryEntry, type CarryEntry, type HistoryEntry, type ReviewEntry } from './historyEntries';
-import { balanceDueDay, dueCountsByDay } from './loadBalance';
 import { DAY_MS } from './localDay';
 import type { MemoryState, ReviewRating, ReviewScheduler } from './scheduler';
+import { balanceDueDay, dueCountsByDay } from './loadBalance';
 
 const byTimeThenId = (a: HistoryEntry, b: HistoryEntry) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
