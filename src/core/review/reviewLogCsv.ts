@@ -1,4 +1,4 @@
-import { isRating, type ReviewRating } from './scheduler';
+import type { ReviewRating } from './scheduler';
 
 /** One answer, as the optimizer needs it: which card, when (epoch ms), and the rating. */
 export interface ReviewLogRow {
@@ -45,8 +45,8 @@ export function parseReviewLogCsv(text: string): ParsedReviewLog {
     if (cells[rating] === '0') continue;
     if (!cardId) problem(i + 1, 'no card_id');
     else if (!Number.isInteger(at) || at <= 0 || at >= 8.64e15) problem(i + 1, `review_time "${cells[time] ?? ''}" is not epoch milliseconds`);
-    else if (!isRating(value)) problem(i + 1, `review_rating "${cells[rating] ?? ''}" is not 1-4`);
-    else rows.push({ cardId, at, rating: value });
+    else if (!Number.isInteger(value) || value < 1 || value > 4) problem(i + 1, `review_rating "${cells[rating] ?? ''}" is not 1-4`);
+    else rows.push({ cardId, at, rating: value as ReviewRating });
   }
   if (unreported) problems.push(`… and ${unreported} more lines`);
   return { rows, problems };
