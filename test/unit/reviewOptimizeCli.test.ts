@@ -69,6 +69,7 @@ describe('cnc cards optimize', () => {
     expect(wrong.status).toBe(1);
     expect(wrong.stderr).toContain('not a review log CSV: the header must name card_id, review_time, review_rating');
     expect(runCnc(dir, ['cards', 'optimize']).status).toBe(2);
+    expect(runCnc(dir, ['cards', 'optimize', csv, '--new-cards', '3']).stderr).toContain('--new-cards does not go with `cnc cards optimize`');
     expect(runCnc(dir, ['cards', 'optimize', path.join(dir, 'missing.csv')]).status).toBe(2);
   });
 });

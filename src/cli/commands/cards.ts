@@ -51,6 +51,8 @@ export const cardsCommand: Command = {
     const [sub, ...extra] = parsed.positionals;
     if (sub === 'optimize' || sub === 'simulate') {
       if (extra.length !== 1) throw new UsageError(`cnc cards ${sub} needs one FILE: a review history or a review log CSV`);
+      const stray = ['history', 'note', ...(sub === 'optimize' ? ['new-per-day', 'new-cards'] : [])].find((o) => parsed.values[o as keyof typeof parsed.values] !== undefined);
+      if (stray) throw new UsageError(`--${stray} does not go with \`cnc cards ${sub}\``);
       return sub === 'optimize' ? optimize(extra[0]!, parsed.values) : simulate(extra[0]!, parsed.values);
     }
     if (sub !== undefined && sub !== 'due') throw new UsageError(`unknown cards subcommand "${sub}" (try: cnc cards due --history FILE, cnc cards optimize FILE)`);
