@@ -30,6 +30,18 @@ for (const wasm of ['node_modules/web-tree-sitter/tree-sitter.wasm', 'node_modul
   fs.copyFileSync(path.join(root, wasm), path.join(root, 'dist/wasm', path.basename(wasm)));
 }
 
+// The FSRS optimizer (fsrs-rs through @open-spaced-repetition/binding): its loader and the native module(s) npm
+// installed for this platform, loaded only when the user optimizes (src/core/review/optimizer.ts, dist/fsrs/).
+const fsrsDir = path.join(root, 'dist/fsrs');
+fs.rmSync(fsrsDir, { recursive: true, force: true });
+fs.mkdirSync(fsrsDir, { recursive: true });
+fs.copyFileSync(path.join(root, 'node_modules/@open-spaced-repetition/binding/dist/index.cjs'), path.join(fsrsDir, 'index.cjs'));
+fs.copyFileSync(path.join(root, 'node_modules/@open-spaced-repetition/binding/LICENSE'), path.join(fsrsDir, 'LICENSE'));
+const scope = path.join(root, 'node_modules/@open-spaced-repetition');
+for (const platform of fs.readdirSync(scope).filter((d) => d.startsWith('binding-'))) {
+  for (const file of fs.readdirSync(path.join(scope, platform)).filter((f) => f.endsWith('.node'))) fs.copyFileSync(path.join(scope, platform, file), path.join(fsrsDir, file));
+}
+
 const run = (cmd, cmdArgs) => execFileSync(cmd, cmdArgs, { cwd: root, stdio: 'inherit' });
 run(process.execPath, ['dist/build/knowledgeBundle.js', root, ...(args.has('--lenient-notes') ? ['--lenient'] : [])]);
 // Kubernetes field docs and JSON schema from kubernetes-types (dist/kubernetes/).

@@ -23,6 +23,8 @@ const contents = [
   'dist/knowledge.json',
   ...fs.readdirSync(path.join(root, 'dist/kubernetes')).filter((f) => f.endsWith('.json')).map((f) => `dist/kubernetes/${f}`),
   ...fs.readdirSync(path.join(root, 'dist/wasm')).filter((f) => f.endsWith('.wasm')).map((f) => `dist/wasm/${f}`),
+  // `cnc cards optimize`: the FSRS optimizer's loader and native module, loaded only by that command.
+  ...fs.readdirSync(path.join(root, 'dist/fsrs')).map((f) => `dist/fsrs/${f}`),
   // `cnc notes check` checks the bundled notes, and search hits and explanations point at their files.
   ...fs.readdirSync(path.join(root, 'knowledge')).filter((f) => f.endsWith('.md')).map((f) => `knowledge/${f}`),
   'docs/rules.md',

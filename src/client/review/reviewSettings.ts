@@ -10,6 +10,8 @@ export function readSchedulerSettings(output: vscode.LogOutputChannel): Schedule
     learningSteps: config.get('learningSteps'),
     relearningSteps: config.get('relearningSteps'),
     maximumIntervalDays: config.get('maximumInterval'),
+    reviewsPerDay: config.get('reviewsPerDay'),
+    loadBalancing: config.get('loadBalancing'),
   });
   const key = problems.join('\n');
   if (key && key !== reported) {

@@ -1,6 +1,7 @@
 import type { HistoryEntry, ReviewEntry } from './historyEntries';
 import { DAY_MS } from './localDay';
 import type { MemoryState, ReviewRating, ReviewScheduler } from './scheduler';
+import { balanceDueDay, dueCountsByDay } from './loadBalance';
 
 const byTimeThenId = (a: HistoryEntry, b: HistoryEntry) => a.at - b.at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -114,10 +115,12 @@ export interface ReviewRequest {
   answer?: string;
 }
 
-/** The log entry for an answer, scheduled from the card's current derived state. */
+/** The log entry for an answer, scheduled from the card's current derived state (load-balanced when the settings say so). */
 export function recordReview(entries: readonly HistoryEntry[], scheduler: ReviewScheduler, request: ReviewRequest): ReviewEntry {
-  const history = deriveCardStates(entries, scheduler).get(request.cardId);
+  const histories = deriveCardStates(entries, scheduler);
+  const history = histories.get(request.cardId);
   const before = history?.state;
+  const scheduled = scheduler.next(before, request.at, request.rating);
   const entry: ReviewEntry = {
     type: 'review',
     id: request.id,
@@ -126,7 +129,9 @@ export function recordReview(entries: readonly HistoryEntry[], scheduler: Review
     rating: request.rating,
     elapsedDays: before?.lastReview !== undefined ? Math.max(0, Math.round(((request.at - before.lastReview) / DAY_MS) * 1000) / 1000) : 0,
     prev: history?.lastReviewId ?? null,
-    after: scheduler.next(before, request.at, request.rating),
+    after: scheduler.settings.loadBalancing
+      ? balanceDueDay(scheduled, dueCountsByDay(histories, request.cardId), scheduler.settings.maximumIntervalDays)
+      : scheduled,
   };
   if (request.durationMs !== undefined) entry.durationMs = Math.round(request.durationMs);
   if (request.answer !== undefined) entry.answer = request.answer;

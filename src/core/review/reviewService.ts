@@ -48,9 +48,11 @@ export class ReviewService {
     const [cards, histories] = await Promise.all([this.deps.cards(), this.histories(scheduler)]);
     const now = this.now();
     const plan = planSession(cards, histories, scope, scheduler.settings, now);
-    const parts = [plan.due && `${plan.due} due`, plan.fresh && `${plan.fresh} new`, scope.ahead && plan.cards.length > plan.due + plan.fresh && `${plan.cards.length - plan.due - plan.fresh} ahead of time`].filter(Boolean);
+    const parts = [plan.due && `${plan.due} due`, plan.fresh && `${plan.fresh} new`, scope.ahead && plan.cards.length > plan.due + plan.fresh && `${plan.cards.length - plan.due - plan.fresh} ahead of time`,
+      plan.heldBack && `${plan.heldBack} more wait for tomorrow (daily review limit)`].filter(Boolean);
     const note = plan.cards.length ? parts.join(' · ')
       : !plan.inScope ? 'No cards match this selection.'
+      : plan.heldBack ? `Today's review limit (${scheduler.settings.reviewsPerDay}) is reached; ${plan.heldBack} reviews wait for tomorrow.`
       : plan.nextDue !== undefined ? `Nothing is due here now. The next card is due in ${formatInterval(plan.nextDue - now)}.`
       : 'Nothing is due here now, and today\'s new cards are done.';
     const session: SessionMessage = {

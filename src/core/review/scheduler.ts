@@ -19,6 +19,12 @@ export interface SchedulerSettings {
   relearningSteps: string[];
   /** The longest interval FSRS may give, in days. */
   maximumIntervalDays: number;
+  /** How many cards already learnt (review phase) a day may bring; learning steps are never held back. */
+  reviewsPerDay: number;
+  /** Pick each review's due day within its fuzz range where the fewest cards are due already, so no day spikes. */
+  loadBalancing: boolean;
+  /** FSRS parameters fitted to the user's history (`optimizer.ts`); FSRS's defaults when absent. */
+  weights?: readonly number[];
 }
 
 export const DEFAULT_SCHEDULER_SETTINGS: SchedulerSettings = {
@@ -27,6 +33,8 @@ export const DEFAULT_SCHEDULER_SETTINGS: SchedulerSettings = {
   learningSteps: ['1m', '10m'],
   relearningSteps: ['10m'],
   maximumIntervalDays: 36500,
+  reviewsPerDay: 200,
+  loadBalancing: false,
 };
 
 const STEP = /^\d+(\.\d+)?[mhd]$/;
@@ -52,6 +60,13 @@ export function normaliseSchedulerSettings(raw: Partial<Record<keyof SchedulerSe
     problems.push(`${key} must be a list of durations such as "1m", "10m", "1h" or "1d"; using ${JSON.stringify(fallback)}.`);
     return fallback;
   };
+  const flag = (key: 'loadBalancing', fallback: boolean): boolean => {
+    const value = raw[key];
+    if (value === undefined) return fallback;
+    if (typeof value === 'boolean') return value;
+    problems.push(`${key} must be true or false; using ${fallback}.`);
+    return fallback;
+  };
   return {
     settings: {
       desiredRetention: number('desiredRetention', 0.7, 0.99, d.desiredRetention),
@@ -59,6 +74,8 @@ export function normaliseSchedulerSettings(raw: Partial<Record<keyof SchedulerSe
       learningSteps: steps('learningSteps', d.learningSteps),
       relearningSteps: steps('relearningSteps', d.relearningSteps),
       maximumIntervalDays: number('maximumIntervalDays', 1, 36500, d.maximumIntervalDays, true),
+      reviewsPerDay: number('reviewsPerDay', 0, 100_000, d.reviewsPerDay, true),
+      loadBalancing: flag('loadBalancing', d.loadBalancing),
     },
     problems,
   };
@@ -107,6 +124,7 @@ export function fsrsParameters(settings: SchedulerSettings) {
     enable_short_term: true,
     learning_steps: settings.learningSteps as StepUnit[],
     relearning_steps: settings.relearningSteps as StepUnit[],
+    ...(settings.weights ? { w: [...settings.weights] } : {}),
   };
 }
 

@@ -14,6 +14,8 @@ export interface SessionPlan {
   due: number;
   /** Cards never reviewed that this session introduces. */
   fresh: number;
+  /** Review cards due today that the daily review limit holds back until tomorrow. */
+  heldBack: number;
   /** In scope but not due today: the earliest next due time, for "nothing due — next in 3 days". */
   nextDue?: number;
   /** Cards in scope at all. */
@@ -37,11 +39,20 @@ export function newCardsIntroducedToday(histories: ReadonlyMap<string, CardHisto
   return n;
 }
 
+/** How many answers today were to cards already learnt (review phase): they count against the daily review limit. */
+export function reviewsAnsweredToday(histories: ReadonlyMap<string, CardHistory>, now: number): number {
+  const since = startOfDay(now);
+  let n = 0;
+  for (const h of histories.values()) for (const r of h.reviews) if (r.review.at >= since && r.before?.phase === 2) n++;
+  return n;
+}
+
 /**
  * What to review now, Anki-style: cards in (re)learning that are due, then review cards due by the end of the day
- * (oldest first), then new cards up to what is left of today's new-card allowance. A concept the user picked (from
+ * (oldest first) up to what is left of today's review limit, then new cards up to what is left of today's new-card
+ * allowance. Learning steps are never held back (a step skipped is a step lost). A concept the user picked (from
  * a hover, a diagnostic or the concepts of a file) is small and asked for on purpose, so its new cards are not
- * limited. With `scope.ahead`, cards not due yet are added after those, soonest first.
+ * limited, nor are its reviews. With `scope.ahead`, cards not due yet are added after those, soonest first.
  */
 export function planSession(cards: readonly StudyCard[], histories: ReadonlyMap<string, CardHistory>, scope: ReviewScope, settings: SchedulerSettings, now: number): SessionPlan {
   const selected = cardsInScope(cards, scope);
@@ -60,13 +71,17 @@ export function planSession(cards: readonly StudyCard[], histories: ReadonlyMap<
   learning.sort(byDue);
   review.sort(byDue);
   later.sort(byDue);
-  const allowance = scope.kind === 'concepts' || scope.ahead ? fresh.length : Math.max(0, settings.newCardsPerDay - newCardsIntroducedToday(histories, now));
+  const unlimited = scope.kind === 'concepts' || scope.ahead;
+  const allowance = unlimited ? fresh.length : Math.max(0, settings.newCardsPerDay - newCardsIntroducedToday(histories, now));
+  const reviewAllowance = unlimited ? review.length : Math.max(0, settings.reviewsPerDay - reviewsAnsweredToday(histories, now));
+  const reviewToday = review.slice(0, reviewAllowance);
   const freshToday = fresh.slice(0, allowance);
-  const planned = [...learning, ...review].map(([c]) => c).concat(freshToday, scope.ahead ? later.map(([c]) => c) : []);
+  const planned = [...learning, ...reviewToday].map(([c]) => c).concat(freshToday, scope.ahead ? later.map(([c]) => c) : []);
   return {
     cards: planned,
-    due: learning.length + review.length,
+    due: learning.length + reviewToday.length,
     fresh: freshToday.length,
+    heldBack: review.length - reviewToday.length,
     ...(later.length ? { nextDue: later[0]![1] } : {}),
     inScope: selected.length,
   };
