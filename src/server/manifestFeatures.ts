@@ -13,14 +13,20 @@ import { fixesFor, type LintOptions } from '../core/lint/lint';
 import { suppressionEdit } from '../core/lint/suppression';
 import { ALL_RULES } from '../core/rules';
 import type { Finding, Severity } from '../core/rules/rule';
+import { DocumentParses } from './documentParses';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information, hint: DiagnosticSeverity.Hint,
 };
 
-/** Kubernetes YAML and Terraform documents: one analysis per document version, shared by every feature. */
+/**
+ * Kubernetes YAML and Terraform documents: one analysis per document version, shared by every feature. Requests never
+ * run an analysis: hover reads the parse of the current version (DocumentParses), code actions the last analysis.
+ */
 export class ManifestFeatures {
-  private readonly analyses = new Map<string, { version: number; generation: number; analysis: Analysis; lint: LintContextOptions }>();
+  private readonly analyses = new Map<string, AnalysisEntry>();
+  /** Parses of YAML versions not analysed yet, for hover and completion. */
+  readonly parses = new DocumentParses();
   /** Bumped when something outside the document changes its findings (config, settings, a sibling file). */
   private generation = 0;
   /** When HashiCorp's Terraform extension is installed it reports HCL syntax errors; we do not repeat them. */
@@ -50,7 +56,11 @@ export class ManifestFeatures {
     return this.entryOf(document).analysis;
   }
 
-  private entryOf(document: TextDocument) {
+  /**
+   * The analysis of the document's current version in its current context, made now if it is not cached: the same
+   * object until the version or the context changes (the scheduler publishes each such object once).
+   */
+  entryOf(document: TextDocument): AnalysisEntry {
     const cached = this.analyses.get(document.uri);
     if (cached?.version === document.version && cached.generation === this.generation) return cached;
     const lint = this.lintOptionsFor(document);
@@ -58,10 +68,23 @@ export class ManifestFeatures {
     const analysis = analyse(document.getText(), languageOfId(document.languageId), ALL_RULES, { incremental: true, previous: cached?.analysis.file, lint });
     const entry = { version: document.version, generation: this.generation, analysis, lint };
     this.analyses.set(document.uri, entry);
+    if (analysis.file?.language === 'yaml') this.parses.offer(document.uri, document.version, analysis.file);
     return entry;
   }
 
+  /**
+   * The parse of the current version for a request: YAML is parsed on its own (never analysed here), Terraform's
+   * parse is incremental and belongs to the analysis, which is made if needed (Terraform files are small).
+   */
+  private fileForRequest(document: TextDocument) {
+    const cached = this.analyses.get(document.uri);
+    if (cached?.version === document.version) return cached.analysis.file;
+    if (languageOfId(document.languageId) === 'yaml') return this.parses.yamlOf(document);
+    return this.analysisOf(document).file;
+  }
+
   forget(uri: string): void {
+    this.parses.forget(uri);
     const file = this.analyses.get(uri)?.analysis.file;
     if (file?.language === 'terraform') releaseTerraformFile(file); // its tree lives in WebAssembly memory
     this.analyses.delete(uri);
@@ -103,8 +126,7 @@ export class ManifestFeatures {
   }
 
   hover(document: TextDocument, params: HoverParams): Hover | null {
-    const analysis = this.analysisOf(document);
-    const file = analysis.file;
+    const file = this.fileForRequest(document);
     if (!file) return null;
     const offset = document.offsetAt(params.position);
     const hover = file.language === 'yaml'
@@ -123,10 +145,16 @@ export class ManifestFeatures {
     return explanationMarkdown(explanation, analysis.file.lines, fileName ? path.basename(fileName) : document.uri);
   }
 
+  /**
+   * From the last analysis, even of an older version (requests never wait for one): its concept actions still hold,
+   * but its edits were computed on older text, so fixes and suppressions are offered only when it is current.
+   */
   codeActions(document: TextDocument, params: CodeActionParams): CodeAction[] {
-    const { analysis, lint } = this.entryOf(document);
-    const file = analysis.file;
-    if (!file) return [];
+    const entry = this.analyses.get(document.uri);
+    if (!entry?.analysis.file) return [];
+    const { analysis, lint } = entry;
+    const file = entry.analysis.file;
+    const current = entry.version === document.version;
     const actions: CodeAction[] = [];
     const suppressions: CodeAction[] = [];
     const explained = new Set<string>();
@@ -135,17 +163,19 @@ export class ManifestFeatures {
       const data = diagnostic.data as { ruleId?: string; start?: number; end?: number } | undefined;
       const finding = analysis.findings.find((f) => f.ruleId === data?.ruleId && f.span.start === data?.start && f.span.end === data?.end);
       if (!finding) continue;
-      for (const fix of fixesFor(finding, file, ALL_RULES, lint)) {
-        actions.push({
-          title: fix.title, kind: CodeActionKind.QuickFix, isPreferred: fix.isPreferred, diagnostics: [diagnostic],
-          edit: { changes: { [document.uri]: fix.edits.map((e) => ({ range: file.lines.rangeOf(e.span.start, e.span.end), newText: e.newText })) } },
+      if (current) {
+        for (const fix of fixesFor(finding, file, ALL_RULES, lint)) {
+          actions.push({
+            title: fix.title, kind: CodeActionKind.QuickFix, isPreferred: fix.isPreferred, diagnostics: [diagnostic],
+            edit: { changes: { [document.uri]: fix.edits.map((e) => ({ range: file.lines.rangeOf(e.span.start, e.span.end), newText: e.newText })) } },
+          });
+        }
+        const suppress = suppressionEdit(finding, file.text, file.lines);
+        suppressions.push({
+          title: `Suppress ${finding.ruleId} on this line (with a reason)`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic],
+          edit: { changes: { [document.uri]: [{ range: file.lines.rangeOf(suppress.span.start, suppress.span.end), newText: suppress.newText }] } },
         });
       }
-      const suppress = suppressionEdit(finding, file.text, file.lines);
-      suppressions.push({
-        title: `Suppress ${finding.ruleId} on this line (with a reason)`, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic],
-        edit: { changes: { [document.uri]: [{ range: file.lines.rangeOf(suppress.span.start, suppress.span.end), newText: suppress.newText }] } },
-      });
       const rule = ALL_RULES.find((r) => r.id === finding.ruleId);
       const note = rule ? this.knowledge().note(rule.concept) : undefined;
       if (note && !explained.has(note.id)) {
@@ -161,6 +191,7 @@ export class ManifestFeatures {
 }
 
 export type LintContextOptions = Omit<LintOptions, 'rules' | 'allRules'>;
+interface AnalysisEntry { version: number; generation: number; analysis: Analysis; lint: LintContextOptions }
 
 function fileNameOf(uri: string): string | undefined {
   return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;

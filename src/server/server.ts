@@ -3,10 +3,12 @@ import fs from 'node:fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { languageOfId } from '../core/analysis/analyse';
 import { CONFIG_FILE_NAME } from '../core/config/config';
 import { LineIndex } from '../core/text/lineIndex';
 import { initTerraform } from '../core/terraform/runtime';
 import { KnowledgeService } from './knowledgeService';
+import { AnalysisScheduler } from './analysisScheduler';
 import { LintContext } from './lintContext';
 import { ManifestFeatures } from './manifestFeatures';
 import { createYamlSchemaService } from './yamlSchemaService';
@@ -27,7 +29,12 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const documents = new TextDocuments(TextDocument);
   const knowledgeService = new KnowledgeService(options.packageRoot);
   const knowledge = () => knowledgeService.knowledge();
-  const lintContext = new LintContext();
+  // Neighbours are indexed in the background: the open files whose neighbours changed are analysed again.
+  const lintContext = new LintContext((files) => {
+    const stale = documents.all().filter((d) => isManifest(d) && d.uri.startsWith('file:') && files.includes(path.resolve(fileURLToPath(d.uri))));
+    manifests.invalidate(stale.map((d) => d.uri));
+    for (const d of stale) publishManifest(d);
+  });
   const openTexts = () => new Map(documents.all().filter((d) => d.uri.startsWith('file:')).map((d) => [path.resolve(fileURLToPath(d.uri)), d.getText()]));
   const manifests = new ManifestFeatures(knowledge, (document) =>
     document.uri.startsWith('file:') ? lintContext.optionsFor(fileURLToPath(document.uri), openTexts()) : {}, options.packageRoot);
@@ -36,21 +43,21 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   let schemaValidation = true;
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
 
-  /**
-   * Rule findings are published at once; schema diagnostics (slower: yaml-language-server) follow in a second publish
-   * of the same version, unless the document changed meanwhile.
-   */
-  const publishManifest = (document: TextDocument) => {
-    const ours = manifests.diagnostics(document);
-    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: ours });
-    const analysis = manifests.analysisOf(document);
-    if (!schemaValidation || analysis.file?.language !== 'yaml') return;
-    const version = document.version;
-    const stale = () => documents.get(document.uri)?.version !== version;
-    schema.validate(document, { parsed: analysis.file, cancelled: stale }).then((found) => {
-      if (!stale() && found.length) void connection.sendDiagnostics({ uri: document.uri, version, diagnostics: [...ours, ...found] });
-    }, (error: unknown) => connection.console.error(`Schema validation failed: ${String(error)}`));
-  };
+  let snippetSupport = true;
+  // One analysis in flight per document, the latest version wins, each version published once (rules + schema).
+  const scheduler = new AnalysisScheduler({
+    current: (uri) => documents.get(uri),
+    prepare: (document) => (document.uri.startsWith('file:') ? lintContext.neighboursReady(fileURLToPath(document.uri)) : Promise.resolve()),
+    analyse: (document) => manifests.diagnostics(document),
+    complete: (document, superseded) => {
+      const parsed = manifests.analysisOf(document).file;
+      if (!schemaValidation || parsed?.language !== 'yaml') return Promise.resolve([]);
+      return schema.validate(document, { parsed, cancelled: superseded });
+    },
+    publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
+    onError: (error) => connection.console.error(`Analysis failed: ${String(error)}`),
+  });
+  const publishManifest = (document: TextDocument) => scheduler.request(document.uri);
   /** Something outside the documents changed their findings: analyse the open manifests again. */
   const republishManifests = () => {
     manifests.invalidate();
@@ -89,12 +96,13 @@ export function startServer(connection: Connection, options: ServerOptions): voi
     knowledgeService.setFolders(Array.isArray(init.notesFolders) ? init.notesFolders : []);
     manifests.terraformSyntaxElsewhere = init.terraformExtensionInstalled === true;
     schemaValidation = init.schemaValidation !== false;
+    snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
     lintContext.setSettings(init.lintSettings ?? {});
     lintContext.setWorkspaceFolders((params.workspaceFolders ?? []).filter((f) => f.uri.startsWith('file:')).map((f) => fileURLToPath(f.uri)));
     // The HCL parser is WebAssembly: loaded in the background so the server answers at once; Terraform files opened
     // meanwhile say so, and are checked again when it is ready. If it fails, they keep a clear diagnostic.
     void initTerraform({ packageRoot: options.packageRoot }).then(
-      () => { manifests.invalidate(); for (const d of documents.all()) if (isManifest(d) && d.languageId !== 'yaml') publishManifest(d); },
+      () => { manifests.invalidate(); for (const d of documents.all()) if (isManifest(d) && languageOfId(d.languageId) === 'terraform') publishManifest(d); },
       (error: unknown) => connection.console.error(`Terraform parser: ${String(error)}`),
     );
     return {
@@ -126,6 +134,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   documents.onDidClose((e) => {
     clearTimeout(pending.get(e.document.uri));
     if (isManifest(e.document)) {
+      scheduler.forget(e.document.uri);
       manifests.forget(e.document.uri);
       void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     } else if (notes.handles(e.document)) {
@@ -148,7 +157,8 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onCompletion(async (params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
-    if (document.languageId === 'yaml') return schema.complete(document, params.position);
+    // Kubernetes YAML only: Terraform documents get nothing, without any work.
+    if (languageOfId(document.languageId) === 'yaml') return schema.complete(document, params.position, { parsed: manifests.parses.yamlOf(document), snippetSupport });
     return notes.handles(document) ? notes.completion(document, params.position) : [];
   });
   connection.onDefinition((params) => {
@@ -160,7 +170,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   connection.onNotification(CONFIG_CHANGED_NOTIFICATION, () => { lintContext.configChanged(); republishManifests(); });
   connection.onNotification(SCHEMA_VALIDATION_NOTIFICATION, (enabled: unknown) => {
     schemaValidation = enabled === true;
-    for (const document of documents.all()) if (document.languageId === 'yaml') publishManifest(document);
+    for (const document of documents.all()) if (languageOfId(document.languageId) === 'yaml') publishManifest(document);
   });
   connection.onRequest(EXPLAIN_MANIFEST_REQUEST, (params: ExplainManifestParams) => {
     const document = typeof params?.uri === 'string' ? documents.get(params.uri) : undefined;
