@@ -54,9 +54,11 @@ export class AnalysisScheduler {
         if (!first || state.requested || dropped()) continue;
         await this.options.prepare?.(first);
         const document = this.options.current(uri);
-        if (!document || state.requested || dropped()) continue;
+        if (!document || dropped()) continue;
         const version = document.version;
-        const superseded = () => state.requested || dropped() || this.options.current(uri)?.version !== version;
+        // A newer version supersedes the work; another request for this version (a neighbour opened, a setting
+        // changed) does not: this one finishes and the loop runs once more, publishing only if the result differs.
+        const superseded = () => dropped() || this.options.current(uri)?.version !== version;
         const found = this.options.analyse(document);
         await yieldToEventLoop();
         if (superseded()) continue;

@@ -1,6 +1,17 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MAX_ANALYSED_BYTES } from '../core/analysis/analyse';
+import { isKustomizationFile } from '../core/schema/schemaSelection';
+import { ChunkCache } from '../core/yaml/chunkCache';
+import { splitDocuments } from '../core/yaml/documentChunks';
 import { parseYaml, type ParsedYamlFile } from '../core/yaml/parseYaml';
+
+/** Files up to this size are parsed whole for a hover (cheap); larger ones only in the `---` document hovered. */
+const WHOLE_PARSE_CHARS = 256 * 1024;
+/** Hovered documents parsed on their own, kept by text (they seldom change between two versions). */
+const DOCUMENT_CACHE_CHARS = 4_000_000;
+
+/** One `---` document of a file parsed on its own: its offsets and lines count from `start` and `line`. */
+interface DocumentParse { file: ParsedYamlFile; start: number; line: number }
 
 /**
  * The size limits every feature of the server honours, in one place: what analysis skips, hover and completion skip
@@ -17,6 +28,27 @@ export function tooLargeToAnalyse(text: string): boolean {
  */
 export class DocumentParses {
   private readonly parses = new Map<string, { version: number; file: ParsedYamlFile }>();
+  private readonly documentsByText = new ChunkCache<ParsedYamlFile>(DOCUMENT_CACHE_CHARS);
+
+  /**
+   * What a hover needs: the parse of the version if there is one (or the file is small), else the `---` document at
+   * `offset` parsed alone, so a hover in a large file after an edit does not wait for the whole file to be parsed.
+   * A kustomization file is parsed whole: its first document may stand for an implied Kustomization.
+   */
+  parseAt(document: TextDocument, offset: number, fileName?: string): DocumentParse | undefined {
+    const cached = this.parses.get(document.uri);
+    const text = document.getText();
+    if (cached?.version === document.version || text.length <= WHOLE_PARSE_CHARS || isKustomizationFile(fileName)) {
+      const file = this.yamlOf(document);
+      return file && { file, start: 0, line: 0 };
+    }
+    if (tooLargeToAnalyse(text)) return undefined;
+    const chunk = splitDocuments(text).find((c) => offset >= c.start && (offset < c.end || c.end === text.length));
+    if (!chunk) return undefined;
+    let file = this.documentsByText.get(chunk.text);
+    if (!file) { file = parseYaml(chunk.text); this.documentsByText.set(chunk.text, file); }
+    return { file, start: chunk.start, line: chunk.line };
+  }
 
   /** The parse of the document's current version; undefined when the document is over the size limit. */
   yamlOf(document: TextDocument): ParsedYamlFile | undefined {

@@ -2,7 +2,7 @@ import { CodeActionKind, DiagnosticSeverity, type CodeAction, type CodeActionPar
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { analyse, languageOfId, type Analysis } from '../core/analysis/analyse';
+import { analyse, languageOfId, type AnalysedFile, type Analysis } from '../core/analysis/analyse';
 import { explainManifest } from '../core/explain/explainManifest';
 import { explanationMarkdown } from '../core/explain/renderExplanation';
 import { yamlHover } from '../core/hover/hover';
@@ -72,17 +72,6 @@ export class ManifestFeatures {
     return entry;
   }
 
-  /**
-   * The parse of the current version for a request: YAML is parsed on its own (never analysed here), Terraform's
-   * parse is incremental and belongs to the analysis, which is made if needed (Terraform files are small).
-   */
-  private fileForRequest(document: TextDocument) {
-    const cached = this.analyses.get(document.uri);
-    if (cached?.version === document.version) return cached.analysis.file;
-    if (languageOfId(document.languageId) === 'yaml') return this.parses.yamlOf(document);
-    return this.analysisOf(document).file;
-  }
-
   forget(uri: string): void {
     this.parses.forget(uri);
     const file = this.analyses.get(uri)?.analysis.file;
@@ -126,14 +115,29 @@ export class ManifestFeatures {
   }
 
   hover(document: TextDocument, params: HoverParams): Hover | null {
-    const file = this.fileForRequest(document);
-    if (!file) return null;
     const offset = document.offsetAt(params.position);
+    const parse = this.parseForRequest(document, offset);
+    if (!parse) return null;
+    const { file, start, line } = parse;
     const hover = file.language === 'yaml'
-      ? yamlHover(file, offset, this.knowledge(), { fileName: fileNameOf(document.uri) })
+      ? yamlHover(file, offset - start, this.knowledge(), { fileName: fileNameOf(document.uri) })
       : terraformHover(file, offset, this.knowledge());
     if (!hover) return null;
-    return { contents: { kind: 'markdown', value: hover.markdown }, range: file.lines.rangeOf(hover.span.start, hover.span.end) };
+    const range = file.lines.rangeOf(hover.span.start, hover.span.end);
+    return { contents: { kind: 'markdown', value: hover.markdown }, range: { start: { line: range.start.line + line, character: range.start.character }, end: { line: range.end.line + line, character: range.end.character } } };
+  }
+
+  /**
+   * The parse a request at `offset` needs, never an analysis of YAML: the current version's analysis when there is
+   * one, else DocumentParses. Terraform's parse is incremental and belongs to the analysis, made here if needed
+   * (Terraform files are small).
+   */
+  private parseForRequest(document: TextDocument, offset: number): { file: AnalysedFile; start: number; line: number } | undefined {
+    const cached = this.analyses.get(document.uri);
+    if (cached?.version === document.version && cached.analysis.file) return { file: cached.analysis.file, start: 0, line: 0 };
+    if (languageOfId(document.languageId) === 'yaml') return this.parses.parseAt(document, offset, fileNameOf(document.uri));
+    const file = this.analysisOf(document).file;
+    return file && { file, start: 0, line: 0 };
   }
 
   /** "Explain this manifest": its objects, how they connect, what is missing, as Markdown. */
