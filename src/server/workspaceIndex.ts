@@ -3,6 +3,7 @@ import path from 'node:path';
 import { analyse, languageOfPath } from '../core/analysis/analyse';
 import { CONFIG_FILE_NAME } from '../core/config/config';
 import type { K8sObject } from '../core/model/k8sObject';
+import type { ValueNode } from '../core/model/tree';
 import { yieldToEventLoop } from './yieldToEventLoop';
 
 /** Sibling files larger than this, or more of them than this, are not read for cross-object checks. */
@@ -111,7 +112,7 @@ export class WorkspaceIndex {
       if (text === undefined) continue;
       // Parsing is the one synchronous step: one file, then the event loop answers what waits before the next.
       await yieldToEventLoop();
-      const objects = objectsOf(text, file);
+      const objects = indexedObjectsOf(text, file);
       this.files.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, objects });
       // A new file without objects (a values file) changes nothing for its neighbours.
       if (cached || objects.length) changed.add(file);
@@ -125,4 +126,20 @@ export class WorkspaceIndex {
 function objectsOf(text: string, file: string): K8sObject[] {
   // Only the objects are needed: parse without running any rule.
   return analyse(text, languageOfPath(file), []).file?.objects ?? [];
+}
+
+/**
+ * A file on disk's objects as the index keeps them: without the parser's nodes (`handle`, for edits, which are
+ * never made to a neighbour), so the index holds the trees only, not every neighbour's whole syntax tree.
+ */
+function indexedObjectsOf(text: string, file: string): K8sObject[] {
+  return objectsOf(text, file).map((o) => ({ ...o, root: withoutHandles(o.root) }));
+}
+
+function withoutHandles<T extends ValueNode>(node: T): T {
+  const copy: ValueNode & { handle?: unknown } = { ...node };
+  delete copy.handle;
+  if (copy.kind === 'map') copy.entries = copy.entries.map((e) => ({ ...e, value: withoutHandles(e.value) }));
+  else if (copy.kind === 'list') copy.items = copy.items.map(withoutHandles);
+  return copy as T;
 }
