@@ -7,7 +7,9 @@ export interface AnalysisSchedulerOptions {
   current(uri: string): TextDocument | undefined;
   /** Awaited before the analysis (bounded: e.g. the neighbours being indexed); requests are answered meanwhile. */
   prepare?(document: TextDocument): Promise<void>;
-  /** The synchronous phase: parse and rules (cached per version by the caller). */
+  /** A first synchronous phase, on its own so requests are answered between it and the rules: parsing. */
+  parse?(document: TextDocument): void;
+  /** The synchronous phase: rules (on the parse of `parse`; cached per version by the caller). */
   analyse(document: TextDocument): Diagnostic[];
   /** The slower phase, which yields and stops early once `superseded()` is true (schema validation). */
   complete?(document: TextDocument, superseded: () => boolean): Promise<Diagnostic[]>;
@@ -59,6 +61,11 @@ export class AnalysisScheduler {
         // A newer version supersedes the work; another request for this version (a neighbour opened, a setting
         // changed) does not: this one finishes and the loop runs once more, publishing only if the result differs.
         const superseded = () => dropped() || this.options.current(uri)?.version !== version;
+        if (this.options.parse) {
+          this.options.parse(document);
+          await yieldToEventLoop();
+          if (superseded()) continue;
+        }
         const found = this.options.analyse(document);
         await yieldToEventLoop();
         if (superseded()) continue;

@@ -48,6 +48,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const scheduler = new AnalysisScheduler({
     current: (uri) => documents.get(uri),
     prepare: (document) => (document.uri.startsWith('file:') ? lintContext.neighboursReady(fileURLToPath(document.uri)) : Promise.resolve()),
+    parse: (document) => { if (languageOfId(document.languageId) === 'yaml') manifests.parses.yamlOf(document); },
     analyse: (document) => manifests.diagnostics(document),
     complete: (document, superseded) => {
       const parsed = manifests.analysisOf(document).file;
