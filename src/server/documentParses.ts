@@ -10,7 +10,10 @@ const WHOLE_PARSE_CHARS = 256 * 1024;
 /** Hovered documents parsed on their own, kept by text (they seldom change between two versions). */
 const DOCUMENT_CACHE_CHARS = 4_000_000;
 
-/** One `---` document of a file parsed on its own: its offsets and lines count from `start` and `line`. */
+/**
+ * A parse that holds the `---` document a request is in: the current text's offset `o` is `o - start` in `file`, and
+ * `file`'s line `l` is line `l + line` of the current text.
+ */
 interface DocumentParse { file: ParsedYamlFile; start: number; line: number }
 
 /**
@@ -32,7 +35,8 @@ export class DocumentParses {
 
   /**
    * What a hover needs: the parse of the version if there is one (or the file is small), else the `---` document at
-   * `offset` parsed alone, so a hover in a large file after an edit does not wait for the whole file to be parsed.
+   * `offset` from an older version's parse when its text is unchanged (the usual case while typing elsewhere), else
+   * parsed alone, so a hover in a large file after an edit never waits for the whole file to be parsed.
    * A kustomization file is parsed whole: its first document may stand for an implied Kustomization.
    */
   parseAt(document: TextDocument, offset: number, fileName?: string): DocumentParse | undefined {
@@ -45,6 +49,10 @@ export class DocumentParses {
     if (tooLargeToAnalyse(text)) return undefined;
     const chunk = splitDocuments(text).find((c) => offset >= c.start && (offset < c.end || c.end === text.length));
     if (!chunk) return undefined;
+    const earlier = cached && sameChunkIn(cached.file, chunk.text);
+    if (earlier !== undefined) {
+      return { file: cached!.file, start: chunk.start - earlier, line: chunk.line - cached!.file.lines.positionAt(earlier).line };
+    }
     let file = this.documentsByText.get(chunk.text);
     if (!file) { file = parseYaml(chunk.text); this.documentsByText.set(chunk.text, file); }
     return { file, start: chunk.start, line: chunk.line };
@@ -68,4 +76,14 @@ export class DocumentParses {
   }
 
   forget(uri: string): void { this.parses.delete(uri); }
+}
+
+/** Where `file` (an older version's parse) has a `---` document of exactly this text, if it has one. */
+function sameChunkIn(file: ParsedYamlFile, chunkText: string): number | undefined {
+  const starts = [...new Set(file.documents.map((d) => d.offset))];
+  for (const [i, start] of starts.entries()) {
+    const end = starts[i + 1] ?? file.text.length;
+    if (end - start === chunkText.length && file.text.startsWith(chunkText, start)) return start;
+  }
+  return undefined;
 }

@@ -92,6 +92,26 @@ describe('cnc serve --stdio: requests never wait behind analysis', () => {
     expect(mine).toEqual(['answer', 'publish']);
   });
 
+  it('answers hovers in a large file right after an edit, at the edited lines\' new positions', async () => {
+    const own = fs.mkdtempSync(path.join(dir, 'shifted-'));
+    const text = `${manyDeployments(200, 'big')}---\n${bigConfigMap('bulk', 40_000)}`;
+    const uri = open(path.join(own, 'large.yaml'), text);
+    await published((p) => p.uri === uri);
+    // Two lines more at the top: every later document moves down, unchanged.
+    const edited = `# added\n# lines\n${text}`;
+    void connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: edited }] });
+    const lines = edited.split('\n');
+    const line = lines.indexOf('metadata: {name: big-150}') - 1;
+    expect(lines[line]).toBe('kind: Deployment');
+    const hover = await request<{ contents: { value: string }; range: { start: { line: number } } } | null>('hover', 'textDocument/hover', { textDocument: { uri }, position: { line, character: 8 } }, uri);
+    expect(hover?.contents.value).toContain('Deployment');
+    expect(hover?.range.start.line).toBe(line);
+    const image = lines.indexOf('        - name: big-180') + 1;
+    const field = await request<{ contents: { value: string }; range: { start: { line: number } } } | null>('hover', 'textDocument/hover', { textDocument: { uri }, position: { line: image, character: 12 } }, uri);
+    expect(field?.contents.value).toMatch(/image/i);
+    expect(field?.range.start.line).toBe(image);
+  });
+
   it('reads big neighbours in the background: a hover on a small file beside them is answered first', async () => {
     const own = fs.mkdtempSync(path.join(dir, 'neighbours-'));
     // The Deployment the Service selects is in the last of three neighbours of about 800 KB each.
