@@ -233,6 +233,8 @@ for (let v = 2; v < 7; v++) {
   editTimes.push(await lsp.change(uri, v, edited));
 }
 record('diagnostics after an edit (didChange → publish, incl. 200 ms debounce)', median(editTimes), 'ms', `(median of 5; ${(median(editTimes) - 200).toFixed(0)} ms without the debounce)`);
+await typingInTheBigFile(lsp, uri, text.replace('name: argocd-application-controller', 'name: argocd-application-controller6'), 7, median(editTimes));
+await completionInTheBigCrds(lsp, uri);
 lsp.stop();
 
 // 5. Activation in a real VS Code (code-server), read from the extension's own log line.
@@ -246,13 +248,74 @@ fs.mkdirSync(path.join(root, 'bench', 'out'), { recursive: true });
 fs.writeFileSync(path.join(root, 'bench', 'out', 'latest.json'), JSON.stringify({ date: new Date().toISOString(), machine, results }, null, 2));
 console.log(`\n| measure | value | note |\n|---|---|---|\n${results.map((r) => `| ${r.name} | ${r.value} ${r.unit} | ${r.note} |`).join('\n')}\n\nMachine: ${machine}; ${new Date().toISOString()}`);
 
+/**
+ * Typing in the big file: 20 keystrokes (one character each, incremental changes, 250 ms apart: longer than the
+ * 200 ms debounce, so each keystroke's analysis starts and the next hover can land while it runs), a hover on a
+ * `kind:` line right after each. Hovers must not wait for analysis; the last keystroke's diagnostics must follow
+ * within about one analysis; superseded versions should not be published.
+ */
+async function typingInTheBigFile(lsp, uri, current, firstVersion, oneAnalysisMs) {
+  const lines = current.split('\n');
+  const line = lines.findIndex((l) => l.includes('name: argocd-application-controller6'));
+  const kindLines = lines.map((l, i) => (l.startsWith('kind: ') ? i : -1)).filter((i) => i >= 0);
+  const published = [];
+  lsp.onPublish((p) => { if (p.uri === uri) published.push({ version: p.version, at: performance.now() }); });
+  const hoverTimes = [];
+  let lastKeystroke = 0;
+  const last = firstVersion + 19;
+  for (let version = firstVersion; version <= last; version++) {
+    const character = lines[line].length + (version - firstVersion);
+    lastKeystroke = performance.now();
+    await lsp.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range: { start: { line, character }, end: { line, character } }, text: 'x' }] });
+    const t = performance.now();
+    await lsp.request('textDocument/hover', { textDocument: { uri }, position: { line: kindLines[version % kindLines.length], character: 8 } });
+    hoverTimes.push(performance.now() - t);
+    if (version < last) await new Promise((r) => setTimeout(r, 250 - (performance.now() - lastKeystroke)));
+  }
+  while (!published.some((p) => p.version === last)) await new Promise((r) => setTimeout(r, 5));
+  const final = published.find((p) => p.version === last).at - lastKeystroke;
+  // Anything still on its way (a late duplicate) would show in the count.
+  await new Promise((r) => setTimeout(r, 1000));
+  lsp.onPublish(() => {});
+  const versions = published.map((p) => p.version);
+  const duplicates = versions.length - new Set(versions).size;
+  record('typing in the big file: hover p95 (20 keystrokes 250 ms apart, a hover after each)', p95(hoverTimes), 'ms', `(median ${median(hoverTimes).toFixed(1)} ms, max ${Math.max(...hoverTimes).toFixed(1)} ms)`);
+  record('typing in the big file: last keystroke → final diagnostics', final, 'ms', `(${(final / oneAnalysisMs).toFixed(2)}× one edit's didChange → publish, both incl. the 200 ms debounce; ${published.length} publishes for 20 versions, ${duplicates} of a version already published)`);
+}
+
+/** Completion inside the two CRDs over the schema validation limit (the largest documents of the file), same version. */
+async function completionInTheBigCrds(lsp, uri) {
+  const docStarts = [0, ...[...text.matchAll(/^---$/gm)].map((m) => m.index)];
+  const docs = docStarts.map((start, i) => ({ start, end: docStarts[i + 1] ?? text.length })).sort((a, b) => (b.end - b.start) - (a.end - a.start)).slice(0, 2);
+  const positions = [];
+  for (const doc of docs) {
+    const firstLine = text.slice(0, doc.start).split('\n').length - 1;
+    const docLines = text.slice(doc.start, doc.end).split('\n');
+    for (let k = 1; k <= 10; k++) {
+      const i = Math.floor((k * docLines.length) / 11);
+      const m = /^(\s*)/.exec(docLines[i]);
+      positions.push({ line: firstLine + i, character: m[1].length });
+    }
+  }
+  const times = [];
+  let items = 0;
+  for (const position of positions) {
+    const t = performance.now();
+    const list = await lsp.request('textDocument/completion', { textDocument: { uri }, position });
+    times.push(performance.now() - t);
+    items += (list?.items ?? list ?? []).length;
+  }
+  record('completion p50 inside the big CRDs, argo-cd install.yaml', median(times), 'ms', `(${positions.length} requests in 2 documents of ${docs.map((d) => Math.round((d.end - d.start) / 1000)).join(' and ')} KB, same version; max ${Math.max(...times).toFixed(0)} ms, ${items} items in all)`);
+}
+
 async function startServer() {
   const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-languageserver/node');
   const t = performance.now();
   const child = spawn(process.execPath, [path.join(root, 'dist', 'server', 'main.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   let onDiagnostics = () => {};
-  connection.onNotification('textDocument/publishDiagnostics', (p) => onDiagnostics(p));
+  let onPublish = () => {};
+  connection.onNotification('textDocument/publishDiagnostics', (p) => { onDiagnostics(p); onPublish(p); });
   connection.listen();
   await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} });
   const startMs = performance.now() - t;
@@ -261,6 +324,8 @@ async function startServer() {
   return {
     startMs,
     request: (method, params) => connection.sendRequest(method, params),
+    notify: (method, params) => connection.sendNotification(method, params),
+    onPublish(listener) { onPublish = listener; },
     async open(uri, text) {
       const t0 = performance.now(); const done = waitDiagnostics(1);
       await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });

@@ -1,30 +1,37 @@
-import fs from 'node:fs';
 import path from 'node:path';
-import { analyse, languageOfPath } from '../core/analysis/analyse';
-import { CONFIG_FILE_NAME, type ConfigProblem } from '../core/config/config';
+import type { ConfigProblem } from '../core/config/config';
 import { configRelativePath, effectiveConfig, type LoadedConfig } from '../core/config/loadConfig';
 import type { LintOptions } from '../core/lint/lint';
 import { configurableIds } from '../core/lint/ruleSettings';
-import type { K8sObject } from '../core/model/k8sObject';
 import { ALL_RULES } from '../core/rules';
-
-/** Sibling files larger than this, or more of them than this, are not read for cross-object checks. */
-const MAX_SIBLING_BYTES = 2 * 1024 * 1024;
-const MAX_SIBLINGS = 200;
-
 import type { LintSettings } from './protocol';
+import { WorkspaceIndex } from './workspaceIndex';
+
+/** How long a first analysis waits for its directory to be indexed before it goes on with what is known. */
+const NEIGHBOURS_WAIT_MS = 300;
 
 /**
  * What a file is linted with in the editor, exactly as `cnc lint` does it: the nearest `.cnc.yaml` (up to the
  * workspace folder) with the user's VS Code settings over it, and the objects of the other manifests in the same
  * directory (open documents' unsaved text wins), so cross-object checks see a Service and its Deployment in two files.
+ * The neighbours come from a WorkspaceIndex filled in the background: never read while a request waits.
  */
 export class LintContext {
   private settings: LintSettings = {};
   private workspaceFolders: string[] = [];
   private readonly configs = new Map<string, LoadedConfig>();
-  private readonly siblings = new Map<string, { mtimeMs: number; objects: K8sObject[] }>();
   private readonly ruleIds = configurableIds(ALL_RULES);
+  private readonly index: WorkspaceIndex;
+
+  /** `onNeighboursChanged` gets the files whose neighbours' objects changed since they were last linted. */
+  constructor(onNeighboursChanged: (files: string[]) => void = () => {}) {
+    this.index = new WorkspaceIndex(onNeighboursChanged);
+  }
+
+  /** Waits (briefly, yielding) for the file's directory to be indexed, so a first analysis sees its neighbours. */
+  neighboursReady(file: string): Promise<void> {
+    return this.index.whenIndexed(path.dirname(path.resolve(file)), NEIGHBOURS_WAIT_MS);
+  }
 
   setWorkspaceFolders(folders: string[]): void { this.workspaceFolders = folders.map((f) => path.resolve(f)); this.configs.clear(); }
   setSettings(settings: LintSettings): void { this.settings = settings ?? {}; this.configs.clear(); }
@@ -64,36 +71,6 @@ export class LintContext {
   optionsFor(file: string, openTexts: Map<string, string>): Omit<LintOptions, 'rules' | 'allRules'> {
     const dir = path.dirname(path.resolve(file));
     const loaded = this.configFor(dir);
-    return { config: loaded.config, path: configRelativePath(loaded, file), workspaceObjects: this.siblingObjects(file, openTexts) };
+    return { config: loaded.config, path: configRelativePath(loaded, file), workspaceObjects: this.index.objectsBeside(file, openTexts) };
   }
-
-  private siblingObjects(file: string, openTexts: Map<string, string>): K8sObject[] {
-    const self = path.resolve(file);
-    const dir = path.dirname(self);
-    let names: string[];
-    try { names = fs.readdirSync(dir).filter((n) => /\.ya?ml$/i.test(n) && n !== CONFIG_FILE_NAME).slice(0, MAX_SIBLINGS); } catch { return []; }
-    const objects: K8sObject[] = [];
-    for (const name of names) {
-      const sibling = path.join(dir, name);
-      if (sibling === self) continue;
-      const open = openTexts.get(sibling);
-      if (open !== undefined) { objects.push(...objectsOf(open, sibling)); continue; }
-      let stat: fs.Stats;
-      try { stat = fs.statSync(sibling); } catch { continue; }
-      if (!stat.isFile() || stat.size > MAX_SIBLING_BYTES) continue;
-      const cached = this.siblings.get(sibling);
-      if (cached?.mtimeMs === stat.mtimeMs) { objects.push(...cached.objects); continue; }
-      let text: string;
-      try { text = fs.readFileSync(sibling, 'utf8'); } catch { continue; }
-      const found = objectsOf(text, sibling);
-      this.siblings.set(sibling, { mtimeMs: stat.mtimeMs, objects: found });
-      objects.push(...found);
-    }
-    return objects;
-  }
-}
-
-function objectsOf(text: string, file: string): K8sObject[] {
-  // Only the objects are needed: parse without running any rule.
-  return analyse(text, languageOfPath(file), []).file?.objects ?? [];
 }

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { getLanguageService, type LanguageService } from 'yaml-language-server';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  CompletionList, DiagnosticSeverity, type CompletionItem, type Diagnostic, type Position, type TextEdit,
+  CompletionList, DiagnosticSeverity, InsertTextFormat, type CompletionItem, type Diagnostic, type Position, type TextEdit,
 } from 'vscode-languageserver';
 import { splitDocuments, type DocumentChunk } from '../core/yaml/documentChunks';
 import { parseYaml, type ParsedYamlDocument, type ParsedYamlFile } from '../core/yaml/parseYaml';
@@ -13,6 +13,8 @@ import { customKinds } from '../core/schema/customResources';
 import { documentSchema, type DocumentSchema } from '../core/schema/schemaSelection';
 import { LIST_DEFINITION, withDescriptions } from '../core/schema/jsonSchema';
 import { child } from '../core/model/tree';
+import { EDITOR_LIMITS } from '../core/model/limits';
+import { tooLargeToAnalyse } from './documentParses';
 
 /** Source of the diagnostics this service publishes, so clients (and users) can tell them from rule findings. */
 export const SCHEMA_DIAGNOSTIC_SOURCE = 'cnc-schema';
@@ -24,6 +26,13 @@ export interface ValidateOptions {
   cancelled?: () => boolean;
 }
 
+export interface CompleteOptions {
+  /** The same text already parsed (the server keeps one parse per version): saves parsing it again. */
+  parsed?: ParsedYamlFile;
+  /** The client's `completionItem.snippetSupport`: without it, items insert plain text on one line. */
+  snippetSupport?: boolean;
+}
+
 export interface YamlSchemaService {
   /**
    * Schema diagnostics of every Kubernetes document: type errors, unknown fields, values outside an enum. Yields to
@@ -31,9 +40,11 @@ export interface YamlSchemaService {
    */
   validate(document: TextDocument, options?: ValidateOptions): Promise<Diagnostic[]>;
   /** Completion of keys and values from the document's own schema (empty outside Kubernetes documents). */
-  complete(document: TextDocument, position: Position): Promise<CompletionList>;
+  complete(document: TextDocument, position: Position, options?: CompleteOptions): Promise<CompletionList>;
   /** How many documents yaml-language-server has validated so far (the rest came from the cache). */
   readonly validatedDocuments: number;
+  /** How many completion requests reached yaml-language-server (the others needed no work). */
+  readonly completedRequests: number;
 }
 
 export interface YamlSchemaServiceOptions {
@@ -47,7 +58,7 @@ export interface YamlSchemaServiceOptions {
  * yaml-language-server validates a document in one go, at several times the cost of parsing it: a generated CRD of a
  * megabyte would hold the server for seconds. Such documents get a hint instead; hovers and rules still cover them.
  */
-export const MAX_VALIDATED_CHARS = 200_000;
+const MAX_VALIDATED_CHARS = EDITOR_LIMITS.schemaDocumentBytes;
 
 /** Parsed diagnostics of one document text kept for the next versions of the file (a few large files' worth). */
 const CACHE_CHARS = 6_000_000;
@@ -96,9 +107,23 @@ export function createYamlSchemaService(options: YamlSchemaServiceOptions = {}):
   const maxChars = options.maxDocumentChars ?? MAX_VALIDATED_CHARS;
   let version = 0;
   let validatedDocuments = 0;
+  let completedRequests = 0;
 
   /** A stand-alone text document for one chunk; its name selects the chunk's schema. */
   const chunkDocument = (key: string, chunk: DocumentChunk) => TextDocument.create(`cnc-kubernetes://doc/${documentFileName(key)}`, 'yaml', ++version, chunk.text);
+  /**
+   * Completion's document for a chunk, kept while the chunk's text stays the same: yaml-language-server caches its
+   * parse by URI and version, so completions in an unchanged document (a large CRD) do not parse it again. Its own
+   * URI per kind, apart from validation's, so the two never evict each other's parse.
+   */
+  const completionDocuments = new Map<string, TextDocument>();
+  const completionDocument = (key: string, chunk: DocumentChunk) => {
+    const kept = completionDocuments.get(key);
+    if (kept?.getText() === chunk.text) return kept;
+    const created = TextDocument.create(`cnc-kubernetes://complete/${documentFileName(key)}`, 'yaml', ++version, chunk.text);
+    completionDocuments.set(key, created);
+    return created;
+  };
 
   const target = (fileName: string, chunk: DocumentChunk, documents: ParsedYamlDocument[], first: boolean): { key: string; selection: DocumentSchema; document?: ParsedYamlDocument } | undefined => {
     const own = documents.filter((d) => d.offset === chunk.start);
@@ -125,6 +150,7 @@ export function createYamlSchemaService(options: YamlSchemaServiceOptions = {}):
 
   return {
     get validatedDocuments() { return validatedDocuments; },
+    get completedRequests() { return completedRequests; },
 
     async validate(document, validateOptions = {}) {
       const text = document.getText();
@@ -154,9 +180,11 @@ export function createYamlSchemaService(options: YamlSchemaServiceOptions = {}):
       return diagnostics;
     },
 
-    async complete(document, position) {
+    async complete(document, position, completeOptions = {}) {
       const text = document.getText();
-      const parsed = parseYaml(text);
+      // What analysis skips, completion skips too, before any parse.
+      if (tooLargeToAnalyse(text)) return CompletionList.create([], false);
+      const parsed = completeOptions.parsed?.text === text ? completeOptions.parsed : parseYaml(text);
       const offset = parsed.lines.offsetAt(position);
       const chunks = splitDocuments(text);
       const index = chunks.findIndex((c) => offset >= c.start && (offset < c.end || c.end === text.length));
@@ -165,10 +193,13 @@ export function createYamlSchemaService(options: YamlSchemaServiceOptions = {}):
       const found = target(fileNameOf(document.uri), chunk, parsed.documents, index === 0);
       if (!found || found.selection.kind === 'unknown') return CompletionList.create([], false);
       configure();
+      completedRequests++;
       const local = { line: position.line - chunk.line, character: position.character };
-      const list = await service.doComplete(chunkDocument(found.key, chunk), local, false);
+      const list = await service.doComplete(completionDocument(found.key, chunk), local, false);
+      const plain = completeOptions.snippetSupport === false;
       // Optional fields accept null (it means "unset"); offering `null` as a value would only be noise.
-      return CompletionList.create(list.items.filter((item) => item.label !== 'null').map((item) => movedItem(item, chunk.line)), list.isIncomplete);
+      return CompletionList.create(list.items.filter((item) => item.label !== 'null')
+        .map((item) => movedItem(plain ? plainTextItem(item) : item, chunk.line)), list.isIncomplete);
     },
   };
 }
@@ -242,6 +273,47 @@ function plainMessage(message: string): string {
 
 function movedDiagnostic(d: Diagnostic, lines: number): Diagnostic {
   return { ...d, range: { start: { line: d.range.start.line + lines, character: d.range.start.character }, end: { line: d.range.end.line + lines, character: d.range.end.character } } };
+}
+
+/**
+ * An item for a client without snippet support: yaml-language-server always answers with snippets
+ * (`ports:\n  - containerPort: $1`), which such clients insert verbatim. The placeholders give way to their default
+ * text and only the first line is kept (the key itself): no snippet syntax and no multi-line insert.
+ */
+function plainTextItem(item: CompletionItem): CompletionItem {
+  if (item.insertTextFormat !== InsertTextFormat.Snippet) return item;
+  const plain = (snippet: string) => snippetToText(snippet).split('\n')[0]!.replace(/\s+$/, (space) => (space.includes(' ') ? ' ' : ''));
+  const textEdit = item.textEdit ? { ...item.textEdit, newText: plain(item.textEdit.newText) } : undefined;
+  return {
+    ...item, insertTextFormat: InsertTextFormat.PlainText,
+    ...(item.insertText !== undefined ? { insertText: plain(item.insertText) } : {}),
+    ...(textEdit ? { textEdit } : {}),
+  };
+}
+
+/** LSP snippet syntax to the text it stands for: tab stops and variables go, placeholders and choices leave their first value. */
+function snippetToText(snippet: string): string {
+  let i = 0;
+  /** Text up to the end, or up to the `}` closing the placeholder being read (consumed). */
+  const read = (inPlaceholder: boolean): string => {
+    let out = '';
+    while (i < snippet.length) {
+      const c = snippet[i]!;
+      if (c === '\\' && i + 1 < snippet.length && '$}\\,|'.includes(snippet[i + 1]!)) { out += snippet[i + 1]; i += 2; continue; }
+      if (c === '}' && inPlaceholder) { i++; return out; }
+      if (c !== '$') { out += c; i++; continue; }
+      const simple = /^\$(?:\d+|[A-Za-z_]\w*|\{(?:\d+|[A-Za-z_]\w*)\})/.exec(snippet.slice(i));
+      if (simple) { i += simple[0].length; continue; }
+      const placeholder = /^\$\{(?:\d+|[A-Za-z_]\w*):/.exec(snippet.slice(i));
+      if (placeholder) { i += placeholder[0].length; out += read(true); continue; }
+      const choice = /^\$\{\d+\|((?:[^\\,|]|\\.)*)[^|]*\|\}/.exec(snippet.slice(i));
+      if (choice) { i += choice[0].length; out += choice[1]!.replace(/\\(.)/g, '$1'); continue; }
+      out += c;
+      i++;
+    }
+    return out;
+  };
+  return read(false);
 }
 
 function movedItem(item: CompletionItem, lines: number): CompletionItem {

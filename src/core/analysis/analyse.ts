@@ -37,9 +37,12 @@ export function languageOfPath(file: string): DocumentLanguage {
   return 'other';
 }
 
+/** Editors name Terraform differently: VS Code's HashiCorp extension, Neovim and others send one of these. */
+const TERRAFORM_LANGUAGE_IDS = new Set(['terraform', 'terraform-vars', 'hcl', 'tf']);
+
 export function languageOfId(languageId: string): DocumentLanguage {
   if (languageId === 'yaml') return 'yaml';
-  if (languageId === 'terraform' || languageId === 'terraform-vars') return 'terraform';
+  if (TERRAFORM_LANGUAGE_IDS.has(languageId)) return 'terraform';
   return 'other';
 }
 

@@ -26,13 +26,21 @@ export interface ServerContext {
   schedule(key: string, work: () => void): void;
   /** Drops what is scheduled under `key`. */
   cancel(key: string): void;
+  /** Whether the client inserts snippets (`completionItem.snippetSupport`); plain text otherwise. Set at initialize. */
+  snippetSupport: boolean;
+  /**
+   * Called when the background index of neighbour files changed some of them (absolute paths): the open files
+   * beside them are analysed again. Set by the diagnostics handlers.
+   */
+  onNeighboursChanged: (files: string[]) => void;
 }
 
 export function createServerContext(connection: Connection, packageRoot: string): ServerContext {
   const documents = new TextDocuments(TextDocument);
   const knowledgeService = new KnowledgeService(packageRoot);
   const knowledge = () => knowledgeService.knowledge();
-  const lintContext = new LintContext();
+  // Neighbours are indexed in the background; the hook is late-bound because the diagnostics handlers own publishing.
+  const lintContext = new LintContext((files) => context.onNeighboursChanged(files));
   const openTexts = () => new Map(documents.all().flatMap((d) => { const file = filePathOf(d.uri); return file ? [[path.resolve(file), d.getText()] as const] : []; }));
   const manifests = new ManifestFeatures(knowledge, (document) => {
     const file = filePathOf(document.uri);
@@ -47,5 +55,6 @@ export function createServerContext(connection: Connection, packageRoot: string)
     pending.set(key, setTimeout(() => { pending.delete(key); work(); }, DIAGNOSTIC_DELAY_MS));
   };
   const cancel = (key: string) => clearTimeout(pending.get(key));
-  return { connection, documents, packageRoot, knowledgeService, knowledge, lintContext, manifests, notes, schema, schedule, cancel };
+  const context: ServerContext = { connection, documents, packageRoot, knowledgeService, knowledge, lintContext, manifests, notes, schema, schedule, cancel, snippetSupport: true, onNeighboursChanged: () => {} };
+  return context;
 }

@@ -1,3 +1,4 @@
+import { languageOfId } from '../../core/analysis/analyse';
 import type { Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { EXPLAIN_MANIFEST_REQUEST } from '../protocol';
@@ -28,7 +29,8 @@ export function registerLanguageFeatures(context: ServerContext): void {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     const position = clamped(document, params.position);
-    if (document.languageId === 'yaml') return schema.complete(document, position);
+    // Kubernetes YAML only: Terraform documents get nothing, without any work.
+    if (languageOfId(document.languageId) === 'yaml') return schema.complete(document, position, { parsed: manifests.parses.yamlOf(document), snippetSupport: context.snippetSupport });
     return notes.handles(document) ? notes.completion(document, position) : [];
   }));
   connection.onDefinition(guarded('textDocument/definition', TextDocumentPositionParams, (params) => {

@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import path from 'node:path';
+import { languageOfId } from '../../core/analysis/analyse';
 import { CONFIG_FILE_NAME } from '../../core/config/config';
 import { LineIndex } from '../../core/text/lineIndex';
+import { AnalysisScheduler } from '../analysisScheduler';
 import { ManifestFeatures } from '../manifestFeatures';
 import type { ServerContext } from './context';
 import { filePathOf, fileUriOf, lspSeverity } from '../lsp';
@@ -23,20 +25,26 @@ export function registerManifestDiagnostics(context: ServerContext): ManifestDia
   const { connection, documents, manifests, schema, lintContext } = context;
   let schemaValidation = true;
 
-  /**
-   * Rule findings are published at once; schema diagnostics (slower: yaml-language-server) follow in a second publish
-   * of the same version, unless the document changed meanwhile.
-   */
-  const publishManifest = (document: TextDocument) => {
-    const ours = manifests.diagnostics(document);
-    void connection.sendDiagnostics({ uri: document.uri, version: document.version, diagnostics: ours });
-    const analysis = manifests.analysisOf(document);
-    if (!schemaValidation || analysis.file?.language !== 'yaml') return;
-    const version = document.version;
-    const stale = () => documents.get(document.uri)?.version !== version;
-    schema.validate(document, { parsed: analysis.file, cancelled: stale }).then((found) => {
-      if (!stale() && found.length) void connection.sendDiagnostics({ uri: document.uri, version, diagnostics: [...ours, ...found] });
-    }, (error: unknown) => connection.console.error(`Schema validation failed: ${String(error)}`));
+  // One analysis in flight per document, the latest version wins, each version published once (rules + schema).
+  const scheduler = new AnalysisScheduler({
+    current: (uri) => documents.get(uri),
+    prepare: (document) => { const file = filePathOf(document.uri); return file ? lintContext.neighboursReady(file) : Promise.resolve(); },
+    parse: (document) => { if (languageOfId(document.languageId) === 'yaml') manifests.parses.yamlOf(document); },
+    analyse: (document) => manifests.diagnostics(document),
+    complete: (document, superseded) => {
+      const parsed = manifests.analysisOf(document).file;
+      if (!schemaValidation || parsed?.language !== 'yaml') return Promise.resolve([]);
+      return schema.validate(document, { parsed, cancelled: superseded });
+    },
+    publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
+    onError: (error) => connection.console.error(`Analysis failed: ${String(error)}`),
+  });
+  const publishManifest = (document: TextDocument) => scheduler.request(document.uri);
+  // The background index of neighbour files changed some of them: the open files beside them are analysed again.
+  context.onNeighboursChanged = (files) => {
+    const stale = documents.all().filter((d) => { const file = filePathOf(d.uri); return isManifest(d) && file !== undefined && files.includes(path.resolve(file)); });
+    manifests.invalidate(stale.map((d) => d.uri));
+    for (const d of stale) publishManifest(d);
   };
   /** Something outside the documents changed their findings: analyse the open manifests again. */
   const republishManifests = () => {
@@ -76,6 +84,7 @@ export function registerManifestDiagnostics(context: ServerContext): ManifestDia
   documents.onDidClose((e) => {
     if (isManifest(e.document)) {
       context.cancel(e.document.uri);
+      scheduler.forget(e.document.uri);
       manifests.forget(e.document.uri);
       void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     }
@@ -87,11 +96,11 @@ export function registerManifestDiagnostics(context: ServerContext): ManifestDia
     publishConfigProblems,
     setSchemaValidation(enabled) {
       schemaValidation = enabled;
-      for (const document of documents.all()) if (document.languageId === 'yaml') publishManifest(document);
+      for (const document of documents.all()) if (languageOfId(document.languageId) === 'yaml') publishManifest(document);
     },
     terraformReady() {
       manifests.invalidate();
-      for (const d of documents.all()) if (isManifest(d) && d.languageId !== 'yaml') publishManifest(d);
+      for (const d of documents.all()) if (isManifest(d) && languageOfId(d.languageId) === 'terraform') publishManifest(d);
     },
   };
 }

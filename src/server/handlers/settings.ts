@@ -23,6 +23,7 @@ export function registerSettings(context: ServerContext, diagnostics: ManifestDi
     knowledgeService.setFolders(init.notesFolders ?? []);
     manifests.terraformSyntaxElsewhere = init.terraformExtensionInstalled === true;
     diagnostics.setSchemaValidation(init.schemaValidation !== false);
+    context.snippetSupport = params.capabilities.textDocument?.completion?.completionItem?.snippetSupport === true;
     lintContext.setSettings(init.lintSettings ?? {});
     lintContext.setWorkspaceFolders((params.workspaceFolders ?? []).flatMap((f) => filePathOf(f.uri) ?? []));
     // The HCL parser is WebAssembly: loaded in the background so the server answers at once; Terraform files opened
