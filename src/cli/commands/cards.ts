@@ -129,7 +129,7 @@ interface ReviewSource {
 /** A history file or a review log CSV; damage or unreadable lines are reported on stderr and nothing is written. */
 function readReviewSource(command: string, file: string): ReviewSource | number {
   let text: string;
-  try { text = fs.readFileSync(file, 'utf8'); } catch (error) { throw new UsageError(`cannot read ${file}: ${(error as Error).message}`); }
+  try { text = fs.readFileSync(file, 'utf8'); } catch (error) { throw new UsageError(`cannot read ${file}: ${messageOf(error)}`); }
   if (text.replace(/^\uFEFF/, '').trimStart().startsWith('{')) {
     const parsed = parseHistory(text);
     if (parsed.damage) {
@@ -142,7 +142,7 @@ function readReviewSource(command: string, file: string): ReviewSource | number 
   }
   let parsed;
   try { parsed = parseReviewLogCsv(text); } catch (error) {
-    console.error(`cnc cards ${command}: ${file}: ${(error as Error).message}`);
+    console.error(`cnc cards ${command}: ${file}: ${messageOf(error)}`);
     return EXIT.findings;
   }
   for (const problem of parsed.problems) console.error(`cnc cards ${command}: ${file}: skipped ${problem}`);

@@ -23,6 +23,7 @@ import { formatText } from '../format/text';
 import { toolInfo } from '../format/tool';
 import { collectFiles } from './files';
 import { terminalLine } from '../../core/text/escape';
+import { messageOf } from '../../core/util/errors';
 
 const RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
 const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
@@ -67,7 +68,7 @@ export const lintCommand: Command = {
         baseline: { type: 'string' },
         'write-baseline': { type: 'string' },
       } });
-    } catch (error) { throw new UsageError((error as Error).message); }
+    } catch (error) { throw new UsageError(messageOf(error)); }
     const { values, positionals } = parsed;
     const format = values.format as (typeof FORMATS)[number];
     if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown --format "${values.format}" (use ${FORMATS.join(', ')})`);
@@ -121,7 +122,7 @@ function readBaseline(file: string): Baseline {
   let text: string;
   try { text = fs.readFileSync(file, 'utf8'); } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(code === 'ENOENT' ? `no such baseline file: ${file} (create it with --write-baseline ${file})` : `cannot read baseline ${file}: ${(error as Error).message}`);
+    throw new UsageError(code === 'ENOENT' ? `no such baseline file: ${file} (create it with --write-baseline ${file})` : `cannot read baseline ${file}: ${messageOf(error)}`);
   }
   const parsed = parseBaseline(text);
   if ('error' in parsed) throw new UsageError(`baseline ${file} is not a cnc baseline: ${parsed.error}`);
@@ -135,7 +136,7 @@ function writeBaseline(file: string, reports: FileReport[], cwd: string): true {
     ...(f.container ? { container: f.container } : {}), message: f.message,
   }))));
   try { fs.writeFileSync(file, serialiseBaseline(baseline)); } catch (error) {
-    throw new UsageError(`cannot write baseline ${file}: ${(error as Error).message}`);
+    throw new UsageError(`cannot write baseline ${file}: ${messageOf(error)}`);
   }
   console.error(`cnc lint: wrote ${baseline.findings.length} finding${baseline.findings.length === 1 ? '' : 's'} to ${file}; later runs with --baseline ${file} report only new ones.`);
   return true;
@@ -192,7 +193,7 @@ function readAndParse(file: string): { path: string; language: string; file?: An
   const language = languageOfPath(file);
   let text: string;
   try { text = fs.readFileSync(file, 'utf8'); } catch (error) {
-    return { path: file, language, skipped: `cannot read: ${(error as Error).message}` };
+    return { path: file, language, skipped: `cannot read: ${messageOf(error)}` };
   }
   // No rules here: only the parse (and the size guard); linting happens once every file of the group is parsed.
   const analysis = analyse(text, language, [], { limits: BATCH_LIMITS });

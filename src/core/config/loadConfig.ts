@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CONFIG_FILE_NAME, EMPTY_CONFIG, mergeConfig, parseConfig, settingsToConfig, type CncConfig, type ConfigProblem } from './config';
+import { messageOf } from '../util/errors';
 
 export interface LoadedConfig {
   /** Absolute path of the config file, when one was found. */
@@ -31,7 +32,7 @@ export function loadConfigFile(file: string, knownRuleIds: readonly string[]): L
   try {
     text = fs.readFileSync(absolute, 'utf8');
   } catch (error) {
-    return { path: absolute, root: path.dirname(absolute), config: EMPTY_CONFIG, problems: [{ message: `Cannot read ${absolute}: ${(error as Error).message}`, severity: 'error', span: { start: 0, end: 0 } }] };
+    return { path: absolute, root: path.dirname(absolute), config: EMPTY_CONFIG, problems: [{ message: `Cannot read ${absolute}: ${messageOf(error)}`, severity: 'error', span: { start: 0, end: 0 } }] };
   }
   const { config, problems } = parseConfig(text, knownRuleIds);
   return { path: absolute, root: path.dirname(absolute), config, problems };

@@ -1,4 +1,5 @@
 import type { Note, NoteProblem } from './note';
+import { splitLines } from '../text/lines';
 
 /** How many releases a note's `kubernetesVersion` may trail the API data the extension ships before it is stale. */
 export const MAX_RELEASES_BEHIND = 3;
@@ -43,7 +44,7 @@ export function noteFreshnessProblems(notes: Note[], dataVersion: string): NoteP
 /** The first line (trimmed, shortened) outside code fences that makes a version-specific claim. */
 function versionClaim(body: string): string | undefined {
   let inFence = false;
-  for (const line of body.split(/\r?\n/)) {
+  for (const line of splitLines(body)) {
     if (/^\s*(```|~~~)/.test(line)) { inFence = !inFence; continue; }
     if (!inFence && VERSION_CLAIM.test(line)) return line.trim().length > 80 ? `${line.trim().slice(0, 77)}...` : line.trim();
   }

@@ -2,6 +2,7 @@ import { parseDocument } from 'yaml';
 import { parseCards } from './cards';
 import { WIKILINK } from './wikilinks';
 import type { Card, Note, NoteBindings, NoteProblem } from './note';
+import { splitLines } from '../text/lines';
 
 export interface ParsedNote { note?: Note; cards: Card[]; problems: NoteProblem[] }
 
@@ -52,7 +53,7 @@ export function parseNote(text: string, path: string, origin: string): ParsedNot
     return { cards: [], problems };
   }
   const fields = data as Record<string, unknown>;
-  const fmLines = fm[1]!.split(/\r?\n/);
+  const fmLines = splitLines(fm[1]!);
   const lineOfKey = (key: string) => {
     const i = fmLines.findIndex((l) => l.startsWith(`${key}:`));
     return i < 0 ? 0 : i + 1;
@@ -77,12 +78,12 @@ export function parseNote(text: string, path: string, origin: string): ParsedNot
 
   const bodyStart = fm[0].length;
   const body = text.slice(bodyStart);
-  const bodyLineOffset = text.slice(0, bodyStart).split(/\r?\n/).length - 1;
+  const bodyLineOffset = splitLines(text.slice(0, bodyStart)).length - 1;
   if (!id || !title || !ID.test(id)) return { cards: [], problems };
 
   const links: Note['links'] = [];
   let inFence = false;
-  body.split(/\r?\n/).forEach((line, i) => {
+  splitLines(body).forEach((line, i) => {
     if (/^\s*(```|~~~)/.test(line)) inFence = !inFence;
     if (inFence) return;
     for (const m of line.matchAll(WIKILINK)) links.push({ target: m[1]!.trim(), line: bodyLineOffset + i });
@@ -112,7 +113,7 @@ export function parseNote(text: string, path: string, origin: string): ParsedNot
 
 /** The text of a `## Heading` section, up to the next heading of level 1 or 2. */
 export function section(body: string, heading: string): string | undefined {
-  const lines = body.split(/\r?\n/);
+  const lines = splitLines(body);
   const start = lines.findIndex((l) => l.trim().toLowerCase() === `## ${heading.toLowerCase()}`);
   if (start < 0) return undefined;
   let end = start + 1;

@@ -7,6 +7,7 @@ import { deriveCardStates } from './historyLog';
 import { DAY_MS, startOfDay } from './localDay';
 import type { ReviewLogRow } from './reviewLogCsv';
 import { ReviewScheduler, type ReviewRating } from './scheduler';
+import { messageOf } from '../util/errors';
 
 /** FSRS-6's 21 weights, the numbers ts-fsrs calls `w`. */
 export type FsrsWeights = readonly number[];
@@ -175,7 +176,7 @@ export function loadOptimizerBinding(packageRoot: string): OptimizerBinding {
   try {
     binding = (fs.existsSync(built) ? load(built) : load('@open-spaced-repetition/binding')) as OptimizerBinding;
   } catch (error) {
-    const reason = (error as Error).message.split('\n')[0];
+    const reason = messageOf(error).split('\n')[0];
     throw new OptimizerError(`the FSRS optimizer could not be loaded on ${process.platform}-${process.arch} (${reason})`);
   }
   bindings.set(packageRoot, binding);
@@ -238,7 +239,7 @@ export async function optimizeWeights(rows: readonly ReviewLogRow[], current: Fs
     });
   } catch (error) {
     if (cancelled) throw new OptimizerError('optimizing was cancelled');
-    throw new OptimizerError(`the FSRS optimizer could not fit this history (${(error as Error).message})`);
+    throw new OptimizerError(`the FSRS optimizer could not fit this history (${messageOf(error)})`);
   }
   if (cancelled) throw new OptimizerError('optimizing was cancelled');
   const problem = weightsProblem(fitted);

@@ -1,4 +1,5 @@
 import type { ReviewRating } from './scheduler';
+import { splitLines } from '../text/lines';
 
 /** One answer, as the optimizer needs it: which card, when (epoch ms), and the rating. */
 export interface ReviewLogRow {
@@ -24,7 +25,7 @@ const MAX_PROBLEMS = 20;
  * then no row can be trusted.
  */
 export function parseReviewLogCsv(text: string): ParsedReviewLog {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  const lines = splitLines(text.replace(/^\uFEFF/, ''));
   const header = (lines[0] ?? '').split(',').map((h) => h.trim().toLowerCase());
   const missing = REQUIRED.filter((name) => !header.includes(name));
   if (missing.length) throw new Error(`not a review log CSV: the header must name ${REQUIRED.join(', ')} (missing ${missing.join(', ')})`);

@@ -9,6 +9,7 @@ import { kubernetesObjectOf } from './kubernetesObjects';
 import { parseHclTree, terraformUnavailable } from './runtime';
 import { readTerraformBlocks, type TerraformBlock } from './terraformBlocks';
 import { byteSize, describeBytes, TERRAFORM_PARSED_BYTES } from '../model/limits';
+import { messageOf } from '../util/errors';
 
 export interface ParsedTerraformFile extends ParsedFileBase {
   language: 'terraform';
@@ -80,7 +81,7 @@ export function tryParseTerraform(text: string, options: TerraformParseOptions =
     if (error instanceof RangeError && /call stack/i.test(error.message)) {
       return { skipped: 'This Terraform file nests blocks or expressions too deeply to analyse (the syntax tree walk ran out of stack); Cloud-Native Companion skips it: no checks or hovers here.' };
     }
-    return { skipped: `Terraform analysis failed on this file: ${(error as Error).message}` };
+    return { skipped: `Terraform analysis failed on this file: ${messageOf(error)}` };
   }
 }
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Language, Parser, Tree } from 'web-tree-sitter';
+import { messageOf } from '../util/errors';
 
 /**
  * The tree-sitter runtime and the HCL grammar, both WebAssembly. Loading them is asynchronous and happens once
@@ -25,7 +26,7 @@ let failure: string | undefined;
 /** Loads the runtime and grammar once; later calls return the same promise. Rejects with a readable reason. */
 export function initTerraform(options: TerraformInitOptions): Promise<void> {
   loading ??= load(options).catch((error: unknown) => {
-    failure = `the Terraform (HCL) parser could not be loaded: ${(error as Error).message}`;
+    failure = `the Terraform (HCL) parser could not be loaded: ${messageOf(error)}`;
     loading = undefined;
     throw new Error(failure);
   });
