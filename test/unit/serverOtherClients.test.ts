@@ -38,6 +38,32 @@ function startServer(capabilities: object, initializationOptions: object, worksp
   return { connection, initialize, diagnosticsFor, shown, stop };
 }
 
+/**
+ * Inside a describe: a workspace holding web.yaml (and what `prepare` adds), a server for it started as an editor with
+ * these capabilities and options starts it, web.yaml opened; `imageTagActions` asks for the code actions of its
+ * unpinned image tag.
+ */
+function editorSession(capabilities: object, initializationOptions: object, prepare: (workspace: string) => void = () => {}) {
+  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'cnc-lsp-editor-'));
+  prepare(workspace);
+  const uri = pathToFileURL(path.join(workspace, 'web.yaml')).toString();
+  fs.writeFileSync(fileURLToPath(uri), manifest);
+  const server = startServer(capabilities, initializationOptions, workspace);
+  const started = server.initialize.then(async (result) => {
+    await server.connection.sendNotification('initialized', {});
+    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: manifest } });
+    return result;
+  });
+  beforeAll(() => started);
+  afterAll(async () => { await server.stop(); fs.rmSync(workspace, { recursive: true, force: true }); });
+  const imageTagActions = async () => {
+    const diagnostics = await server.diagnosticsFor(uri, (d) => d.some((x) => x.code === 'image-tag-not-pinned'));
+    const imageTag = diagnostics.find((d) => d.code === 'image-tag-not-pinned')!;
+    return await server.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: imageTag.range, context: { diagnostics: [imageTag] } }) as CodeAction[];
+  };
+  return { server, uri, workspace, started, imageTagActions };
+}
+
 describe('command links for clients without our commands', () => {
   it('point "open note" at a URL the client can follow, and leave out what it cannot run', () => {
     const markdown = `**Deployment**\n\n${markdownLink('Open note', commandLink('cnc.openNote', ['deployment']), 'Open the (Deployment) note')} · ${markdownLink('Review 3 cards', commandLink('cnc.reviewCards', [{ noteId: 'deployment' }]))} · [Docs ↗](https://kubernetes.io/docs/)\n\nSee ${markdownLink('Pods', commandLink('cnc.openNote', ['pod']))} and ${markdownLink('gone', commandLink('cnc.openNote', ['no-such-note']))}.`;
@@ -51,26 +77,14 @@ describe('command links for clients without our commands', () => {
 });
 
 describe('cnc serve --stdio in an editor that shows documents (Neovim 0.8+, Helix, eglot)', () => {
-  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'cnc-lsp-editor-'));
-  fs.mkdirSync(path.join(workspace, 'notes'));
-  fs.writeFileSync(path.join(workspace, 'notes', 'team-web.md'), '---\nid: team-web\ntitle: Team web app\nsummary: How our team runs the web app.\n---\n\nOur [[deployment]] notes.\n');
-  const file = path.join(workspace, 'web.yaml');
-  fs.writeFileSync(file, manifest);
-  const uri = pathToFileURL(file).toString();
-  const server = startServer({ window: { showDocument: { support: true } } }, { notesFolders: ['notes'] }, workspace);
-
-  beforeAll(async () => {
-    const result = await server.initialize;
-    expect(result.capabilities.executeCommandProvider).toEqual({ commands: ['cnc.openNote'] });
-    await server.connection.sendNotification('initialized', {});
-    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: manifest } });
+  const { server, uri, workspace, started, imageTagActions } = editorSession({ window: { showDocument: { support: true } } }, { notesFolders: ['notes'] }, (dir) => {
+    fs.mkdirSync(path.join(dir, 'notes'));
+    fs.writeFileSync(path.join(dir, 'notes', 'team-web.md'), '---\nid: team-web\ntitle: Team web app\nsummary: How our team runs the web app.\n---\n\nOur [[deployment]] notes.\n');
   });
-  afterAll(async () => { await server.stop(); fs.rmSync(workspace, { recursive: true, force: true }); });
 
   it('offers the quick fixes and "Explain", not "Review cards", and opens the note with window/showDocument', async () => {
-    const diagnostics = await server.diagnosticsFor(uri, (d) => d.some((x) => x.code === 'image-tag-not-pinned'));
-    const imageTag = diagnostics.find((d) => d.code === 'image-tag-not-pinned')!;
-    const actions = await server.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: imageTag.range, context: { diagnostics: [imageTag] } }) as CodeAction[];
+    expect((await started).capabilities.executeCommandProvider).toEqual({ commands: ['cnc.openNote'] });
+    const actions = await imageTagActions();
     expect(actions.map((a) => a.title)).toEqual([
       'Pin image tag: nginx:TODO-pin-version (fill in a released version)',
       'Explain Image tags and digests',
@@ -118,22 +132,10 @@ describe('cnc serve --stdio in an editor that shows documents (Neovim 0.8+, Heli
 });
 
 describe('cnc serve --stdio in an editor that cannot show documents (Neovim 0.7)', () => {
-  const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'cnc-lsp-editor-'));
-  const file = path.join(workspace, 'web.yaml');
-  fs.writeFileSync(file, manifest);
-  const uri = pathToFileURL(file).toString();
-  const server = startServer({ window: { showDocument: { support: false } } }, {}, workspace);
-  beforeAll(async () => {
-    await server.initialize;
-    await server.connection.sendNotification('initialized', {});
-    await server.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: manifest } });
-  });
-  afterAll(async () => { await server.stop(); fs.rmSync(workspace, { recursive: true, force: true }); });
+  const { imageTagActions } = editorSession({ window: { showDocument: { support: false } } }, {});
 
   it('offers only the code actions that edit', async () => {
-    const diagnostics = await server.diagnosticsFor(uri, (d) => d.some((x) => x.code === 'image-tag-not-pinned'));
-    const imageTag = diagnostics.find((d) => d.code === 'image-tag-not-pinned')!;
-    const actions = await server.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: imageTag.range, context: { diagnostics: [imageTag] } }) as CodeAction[];
+    const actions = await imageTagActions();
     expect(actions.map((a) => a.title)).toEqual([
       'Pin image tag: nginx:TODO-pin-version (fill in a released version)',
       'Suppress image-tag-not-pinned on this line (with a reason)',
