@@ -99,8 +99,8 @@ describe('cnc serve --stdio in an editor that shows documents (Neovim 0.8+, Heli
   });
 
   it('answers an unknown command or bad arguments with an error, and a missing note with a warning', async () => {
-    await expect(server.connection.sendRequest('workspace/executeCommand', { command: 'cnc.reviewCards', arguments: [] })).rejects.toThrow(/Unknown command cnc\.reviewCards/);
-    await expect(server.connection.sendRequest('workspace/executeCommand', { command: 'cnc.openNote', arguments: [42] })).rejects.toThrow(/one argument, the note id/);
+    await expect(server.connection.sendRequest('workspace/executeCommand', { command: 'cnc.reviewCards', arguments: [] })).rejects.toMatchObject({ code: -32602, message: expect.stringMatching(/Unknown command cnc\.reviewCards/) });
+    await expect(server.connection.sendRequest('workspace/executeCommand', { command: 'cnc.openNote', arguments: [42] })).rejects.toMatchObject({ code: -32602, message: expect.stringMatching(/one argument, the note id/) });
     const warned = new Promise<string>((resolve) => server.connection.onNotification('window/showMessage', (p: { message: string }) => resolve(p.message)));
     expect(await server.connection.sendRequest('workspace/executeCommand', { command: 'cnc.openNote', arguments: ['no-such-note'] })).toBeNull();
     expect(await warned).toBe('No concept note with id "no-such-note".');

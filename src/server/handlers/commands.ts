@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { MessageType, ShowMessageNotification, type CodeAction, type Hover, type MarkupContent } from 'vscode-languageserver';
+import { ErrorCodes, MessageType, ResponseError, ShowMessageNotification, type CodeAction, type Hover, type MarkupContent } from 'vscode-languageserver';
 import { COMMANDS } from '../../core/commands';
 import { retargetCommandLinks } from '../../core/hover/commandLinks';
 import { fileUriOf } from '../lsp';
@@ -29,9 +29,9 @@ const OpenNoteArguments = v.tuple([v.pipe(v.string(), v.maxLength(4096))]);
 export function registerCommands(context: ServerContext): void {
   const { connection, knowledge } = context;
   connection.onExecuteCommand(guarded('workspace/executeCommand', ExecuteCommandParams, async (params) => {
-    if (params.command !== COMMANDS.openNote) throw new Error(`Unknown command ${params.command}: this server runs ${SERVER_COMMANDS.join(', ')}`);
+    if (params.command !== COMMANDS.openNote) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command ${params.command}: this server runs ${SERVER_COMMANDS.join(', ')}`);
     const args = v.safeParse(OpenNoteArguments, params.arguments ?? []);
-    if (!args.success) throw new Error(`${COMMANDS.openNote} takes one argument, the note id`);
+    if (!args.success) throw new ResponseError(ErrorCodes.InvalidParams, `${COMMANDS.openNote} takes one argument, the note id`);
     const note = knowledge().note(args.output[0]);
     if (!note) {
       // A notification: showWarningMessage is a request, and a client may not answer it.
@@ -46,7 +46,7 @@ export function registerCommands(context: ServerContext): void {
 /** The code actions a client can carry out: with an edit, or a command it (or, for it, the server) runs. */
 export function codeActionsFor(client: ClientCommands, actions: CodeAction[]): CodeAction[] {
   if (client.runsOwn) return actions;
-  return actions.filter((action) => !action.command || (client.showDocument && SERVER_COMMANDS.includes(action.command.command as typeof COMMANDS.openNote)));
+  return actions.filter((action) => !action.command || (client.showDocument && (SERVER_COMMANDS as readonly string[]).includes(action.command.command)));
 }
 
 /** A hover whose command links work in the client: the note's file for "open note", none for review. */
