@@ -52,6 +52,14 @@ for (const [name, file, label] of UI_TESTS) {
   if (status !== 0 && steps.length && steps.every((s) => s.ok)) count(0, 1);
 }
 
+// Other editors: Neovim headless (Debian's package) against `cnc serve --stdio`; one entry per step, like the UI tests.
+{
+  const status = run('editor test: Neovim headless against cnc serve --stdio', ['test/editors/neovim.mjs']);
+  const steps = readJson(path.join(out, 'editors-results.json')) ?? [];
+  count(steps.filter((s) => s.ok).length, steps.length ? steps.filter((s) => !s.ok).length : 1);
+  if (status !== 0 && steps.length && steps.every((s) => s.ok)) count(0, 1);
+}
+
 const startStatus = run('npm start, checked (code-server serves the workbench with the extension)', ['scripts/start.mjs', '--check']);
 count(startStatus === 0 ? 1 : 0, startStatus === 0 ? 0 : 1);
 

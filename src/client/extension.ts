@@ -48,6 +48,8 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
       terraformExtensionInstalled: vscode.extensions.getExtension('hashicorp.terraform') !== undefined,
       schemaValidation: schemaValidationEnabled(),
       lintSettings: lintSettings(),
+      // We run cnc.openNote and cnc.reviewCards: the server names them in code actions and hover links.
+      clientCommands: true,
     } satisfies InitializationOptions,
     outputChannel: output,
     // Hover Markdown may only run our own commands, never arbitrary ones a note could name.

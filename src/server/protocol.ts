@@ -78,13 +78,31 @@ export const KNOWLEDGE_CHANGED_NOTIFICATION = new NotificationType0('cnc/knowled
  * What the client tells the server at start. Each field is checked on its own and falls back to its default when
  * it does not fit: a bad option never keeps the server from starting.
  */
-export const InitializationOptions = v.fallback(v.object({
+const clientSettingEntries = {
+  /** Absolute, `~/…`, or relative to the (first) workspace folder. */
   notesFolders: v.fallback(v.optional(v.array(v.string())), undefined),
-  /** HashiCorp's Terraform extension reports HCL syntax errors itself. */
-  terraformExtensionInstalled: v.fallback(v.optional(v.boolean()), undefined),
   /** Publish schema diagnostics for Kubernetes YAML (false when Red Hat's extension already does). */
   schemaValidation: v.fallback(v.optional(v.boolean()), undefined),
-  /** VS Code settings over the workspace `.cnc.yaml`. */
+  /** The editor's settings over the workspace `.cnc.yaml`. */
   lintSettings: v.fallback(v.optional(LintSettings), undefined),
+};
+export const InitializationOptions = v.fallback(v.object({
+  ...clientSettingEntries,
+  /** HashiCorp's Terraform extension reports HCL syntax errors itself. */
+  terraformExtensionInstalled: v.fallback(v.optional(v.boolean()), undefined),
+  /**
+   * True from our VS Code client, which runs `cnc.openNote` and `cnc.reviewCards` itself. Any other client gets
+   * code actions and hover links it can follow (see handlers/commands.ts).
+   */
+  clientCommands: v.fallback(v.optional(v.boolean()), undefined),
 }), {});
 export type InitializationOptions = v.InferInput<typeof InitializationOptions>;
+
+/**
+ * `workspace/didChangeConfiguration` from clients that push settings (Neovim, Helix, eglot): `{ cnc: { … } }`
+ * with the same fields as the initializationOptions that can change later. Absent fields keep their value; a field
+ * that does not fit is ignored on its own, like at start.
+ */
+export const ConfigurationSettings = v.fallback(v.looseObject({
+  cnc: v.fallback(v.optional(v.object(clientSettingEntries)), undefined),
+}), {});

@@ -1,4 +1,5 @@
 import type { Connection } from 'vscode-languageserver';
+import { registerCommands } from './handlers/commands';
 import { createServerContext } from './handlers/context';
 import { registerKnowledgeRequests } from './handlers/knowledgeRequests';
 import { registerLanguageFeatures } from './handlers/languageFeatures';
@@ -15,10 +16,11 @@ export interface ServerOptions { packageRoot: string }
 export function startServer(connection: Connection, options: ServerOptions): void {
   const context = createServerContext(connection, options.packageRoot);
   const diagnostics = registerManifestDiagnostics(context);
-  registerNotes(context);
-  registerSettings(context, diagnostics);
+  const notes = registerNotes(context);
+  registerSettings(context, diagnostics, notes);
   registerLanguageFeatures(context);
   registerKnowledgeRequests(context);
+  registerCommands(context);
   context.documents.listen(connection);
   connection.listen();
 }

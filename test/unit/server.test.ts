@@ -11,7 +11,7 @@ const file = path.join(root, 'examples/kubernetes/web.yaml');
 const uri = pathToFileURL(file).toString();
 const text = fs.readFileSync(file, 'utf8');
 
-/** `cnc serve --stdio` as any LSP editor would start it. */
+/** `cnc serve --stdio` as our VS Code client starts it (other clients: serverOtherClients.test.ts). */
 describe('cnc serve --stdio', () => {
   const child = spawn(process.execPath, [path.join(root, 'dist/cli/cnc.js'), 'serve', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   let connection: MessageConnection;
@@ -22,7 +22,7 @@ describe('cnc serve --stdio', () => {
   });
 
   beforeAll(async () => {
-    const result = await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} }) as { capabilities: Record<string, unknown> };
+    const result = await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { clientCommands: true } }) as { capabilities: Record<string, unknown> };
     expect(result.capabilities.hoverProvider).toBe(true);
     expect(result.capabilities.codeActionProvider).toEqual({ codeActionKinds: ['quickfix'] });
     await connection.sendNotification('initialized', {});

@@ -8,6 +8,7 @@ import { ManifestFeatures } from '../manifestFeatures';
 import { NoteFeatures } from '../noteFeatures';
 import { createYamlSchemaService, type YamlSchemaService } from '../yamlSchemaService';
 import { filePathOf } from '../lsp';
+import type { ClientCommands } from './commands';
 
 const DIAGNOSTIC_DELAY_MS = 200;
 
@@ -22,6 +23,8 @@ export interface ServerContext {
   manifests: ManifestFeatures;
   notes: NoteFeatures;
   schema: YamlSchemaService;
+  /** What the client can do with our commands (set at initialize). */
+  client: ClientCommands;
   /** Runs `work` after a pause, once however often it is asked for meanwhile (per key). */
   schedule(key: string, work: () => void): void;
   /** Drops what is scheduled under `key`. */
@@ -55,6 +58,8 @@ export function createServerContext(connection: Connection, packageRoot: string)
     pending.set(key, setTimeout(() => { pending.delete(key); work(); }, DIAGNOSTIC_DELAY_MS));
   };
   const cancel = (key: string) => clearTimeout(pending.get(key));
-  const context: ServerContext = { connection, documents, packageRoot, knowledgeService, knowledge, lintContext, manifests, notes, schema, schedule, cancel, snippetSupport: true, onNeighboursChanged: () => {} };
+  // Until initialize says otherwise: a client that runs no commands of ours and shows no documents.
+  const client: ClientCommands = { runsOwn: false, showDocument: false };
+  const context: ServerContext = { connection, documents, packageRoot, knowledgeService, knowledge, lintContext, manifests, notes, schema, client, schedule, cancel, snippetSupport: true, onNeighboursChanged: () => {} };
   return context;
 }

@@ -2,6 +2,7 @@ import { languageOfId } from '../../core/analysis/analyse';
 import type { Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { EXPLAIN_MANIFEST_REQUEST } from '../protocol';
+import { codeActionsFor, hoverFor } from './commands';
 import type { ServerContext } from './context';
 import { CodeActionParams, TextDocumentPositionParams } from './lspParams';
 import { isManifest } from './manifestDiagnostics';
@@ -18,12 +19,12 @@ export function registerLanguageFeatures(context: ServerContext): void {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     const position = clamped(document, params.position);
-    if (isManifest(document)) return manifests.hover(document, { ...params, position });
-    return notes.handles(document) ? notes.hover(document, position) : null;
+    if (isManifest(document)) return hoverFor(context, manifests.hover(document, { ...params, position }));
+    return notes.handles(document) ? hoverFor(context, notes.hover(document, position)) : null;
   }));
   connection.onCodeAction(guarded('textDocument/codeAction', CodeActionParams, (params) => {
     const document = documents.get(params.textDocument.uri);
-    return document && isManifest(document) ? manifests.codeActions(document, params) : [];
+    return document && isManifest(document) ? codeActionsFor(context.client, manifests.codeActions(document, params)) : [];
   }));
   connection.onCompletion(guarded('textDocument/completion', TextDocumentPositionParams, async (params) => {
     const document = documents.get(params.textDocument.uri);
