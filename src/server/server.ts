@@ -1,5 +1,6 @@
 import type { Connection } from 'vscode-languageserver';
 import { createServerContext } from './handlers/context';
+import { registerIngressConversion } from './handlers/ingressConversion';
 import { registerKnowledgeRequests } from './handlers/knowledgeRequests';
 import { registerLanguageFeatures } from './handlers/languageFeatures';
 import { registerManifestDiagnostics } from './handlers/manifestDiagnostics';
@@ -19,6 +20,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   registerSettings(context, diagnostics);
   registerLanguageFeatures(context);
   registerKnowledgeRequests(context);
+  registerIngressConversion(context);
   context.documents.listen(connection);
   connection.listen();
 }

@@ -2,6 +2,7 @@ import type { Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { EXPLAIN_MANIFEST_REQUEST } from '../protocol';
 import type { ServerContext } from './context';
+import { ingressConversionActions } from './ingressConversion';
 import { CodeActionParams, TextDocumentPositionParams } from './lspParams';
 import { isManifest } from './manifestDiagnostics';
 import { guarded, onCheckedRequest } from './register';
@@ -22,7 +23,7 @@ export function registerLanguageFeatures(context: ServerContext): void {
   }));
   connection.onCodeAction(guarded('textDocument/codeAction', CodeActionParams, (params) => {
     const document = documents.get(params.textDocument.uri);
-    return document && isManifest(document) ? manifests.codeActions(document, params) : [];
+    return document && isManifest(document) ? [...manifests.codeActions(document, params), ...ingressConversionActions(document, params)] : [];
   }));
   connection.onCompletion(guarded('textDocument/completion', TextDocumentPositionParams, async (params) => {
     const document = documents.get(params.textDocument.uri);
