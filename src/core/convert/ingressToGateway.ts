@@ -1,6 +1,7 @@
 import { stringify } from 'yaml';
 import type { K8sObject } from '../model/k8sObject';
 import { at, child, listItems, scalarString, type MapNode, type ValueNode } from '../model/tree';
+import { terminalLine } from '../text/escape';
 
 /**
  * Ingress → Gateway API, in the manner of the ingress2gateway tool: per Ingress class and namespace one Gateway (an
@@ -174,8 +175,8 @@ function slug(text: string): string {
   return text.replace(/^\*\./, 'wildcard.').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 50) || 'host';
 }
 
-/** A comment line: the text on one line, since names and annotation values come from the file. */
-const comment = (text: string) => `# ${text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, '?')}`;
+/** A comment line: the text on one line, control characters shown (names and annotation values come from the file). */
+const comment = (text: string) => `# ${terminalLine(text)}`;
 
 function render(documents: Record<string, unknown>[], converted: string[], notConverted: string[]): string {
   const head = [
