@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CONVERT_INGRESS_REQUEST, type ConvertIngressParams } from '../../server/protocol';
+import { yamlDocumentFor } from './yamlDocument';
 
 /**
  * "Convert Ingresses to Gateway API": the server converts the file's Ingresses and the Gateway/HTTPRoute YAML opens in
@@ -8,14 +9,8 @@ import { CONVERT_INGRESS_REQUEST, type ConvertIngressParams } from '../../server
  * palette uses the active editor.
  */
 export async function convertIngressToGateway(client: LanguageClient, resource?: unknown): Promise<void> {
-  const uri = typeof resource === 'string' ? vscode.Uri.parse(resource) : resource instanceof vscode.Uri ? resource : undefined;
-  const document = uri
-    ? await vscode.workspace.openTextDocument(uri).then((d) => d, () => undefined)
-    : vscode.window.activeTextEditor?.document;
-  if (!document || document.languageId !== 'yaml') {
-    void vscode.window.showInformationMessage('Open a Kubernetes YAML file with an Ingress to convert it.');
-    return;
-  }
+  const document = await yamlDocumentFor(resource, 'Open a Kubernetes YAML file with an Ingress to convert it.');
+  if (!document) return;
   const conversion = await client.sendRequest(CONVERT_INGRESS_REQUEST, { uri: document.uri.toString() } satisfies ConvertIngressParams);
   if (!conversion) {
     void vscode.window.showInformationMessage('No Ingress to convert in this file.');
