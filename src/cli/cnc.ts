@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { EXIT, UsageError, wantsHelp, type Command } from './cli';
 import { cardsCommand } from './commands/cards';
+import { convertCommand } from './commands/convert';
 import { explainCommand } from './commands/explain';
 import { lintCommand } from './commands/lint';
 import { notesCommand } from './commands/notes';
@@ -8,7 +9,7 @@ import { rulesCommand } from './commands/rules';
 import { searchCommand } from './commands/search';
 import { serveCommand } from './commands/serve';
 
-const COMMANDS: Command[] = [serveCommand, lintCommand, explainCommand, searchCommand, rulesCommand, cardsCommand, notesCommand];
+const COMMANDS: Command[] = [serveCommand, lintCommand, explainCommand, searchCommand, rulesCommand, cardsCommand, notesCommand, convertCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

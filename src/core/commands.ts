@@ -16,5 +16,6 @@ export const COMMANDS = {
   refreshConcepts: 'cnc.refreshConcepts',
   reviewConcept: 'cnc.reviewConcept',
   explainManifest: 'cnc.explainManifest',
+  convertIngressToGateway: 'cnc.convertIngressToGateway',
 } as const;
 

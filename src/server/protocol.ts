@@ -26,6 +26,7 @@ const CardsParams = v.strictObject({ noteId: v.optional(text) });
 const SearchParams = v.strictObject({ query: v.string(), limit: v.optional(v.number()) });
 const BacklinksParams = v.strictObject({ noteId: v.optional(text), path: v.optional(text) });
 const ExplainManifestParams = v.strictObject({ uri: text });
+const ConvertIngressParams = v.strictObject({ uri: text });
 const NotesFoldersParam = v.array(text);
 const NotesChangedParams = v.strictObject({
   changes: v.array(v.strictObject({ path: text, type: v.picklist(['created', 'changed', 'deleted']) })),
@@ -43,6 +44,9 @@ export type CardsParams = v.InferOutput<typeof CardsParams>;
 export type SearchParams = v.InferOutput<typeof SearchParams>;
 export type BacklinksParams = v.InferOutput<typeof BacklinksParams>;
 export type ExplainManifestParams = v.InferOutput<typeof ExplainManifestParams>;
+export type ConvertIngressParams = v.InferOutput<typeof ConvertIngressParams>;
+/** The Gateway API equivalent of a document's Ingresses (core/convert/ingressToGateway.ts). */
+export interface IngressConversion { yaml: string; converted: string[]; notConverted: string[] }
 export type NotesChangedParams = v.InferOutput<typeof NotesChangedParams>;
 export type LintSettings = v.InferOutput<typeof LintSettings>;
 
@@ -61,6 +65,8 @@ export const CONCEPTS_REQUEST = new RequestType0<ConceptSummary[], void>('cnc/co
 export const BACKLINKS_REQUEST = new CheckedRequest<typeof BacklinksParams, Backlink[]>('cnc/backlinks', BacklinksParams);
 /** Client → server: "explain this manifest" for an open document; answers Markdown. */
 export const EXPLAIN_MANIFEST_REQUEST = new CheckedRequest<typeof ExplainManifestParams, string | null>('cnc/explainManifest', ExplainManifestParams);
+/** Client → server: "convert to Gateway API" for an open document's Ingresses; null when it has none. */
+export const CONVERT_INGRESS_REQUEST = new CheckedRequest<typeof ConvertIngressParams, IngressConversion | null>('cnc/convertIngressToGateway', ConvertIngressParams);
 /** Client → server: the absolute notes folders to index (empty in an untrusted workspace). */
 export const NOTES_FOLDERS_NOTIFICATION = new CheckedNotification('cnc/notesFolders', NotesFoldersParam);
 /** Client → server: files changed on disk under the notes folders. */

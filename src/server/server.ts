@@ -1,6 +1,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { registerCommands } from './handlers/commands';
 import { createServerContext } from './handlers/context';
+import { registerIngressConversion } from './handlers/ingressConversion';
 import { registerKnowledgeRequests } from './handlers/knowledgeRequests';
 import { registerLanguageFeatures } from './handlers/languageFeatures';
 import { registerManifestDiagnostics } from './handlers/manifestDiagnostics';
@@ -21,6 +22,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   registerLanguageFeatures(context);
   registerKnowledgeRequests(context);
   registerCommands(context);
+  registerIngressConversion(context);
   context.documents.listen(connection);
   connection.listen();
 }

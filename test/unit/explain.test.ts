@@ -148,3 +148,37 @@ describe('cnc explain FILE', () => {
     expect(json.concepts[0].noteId).toBe('nodeport-service');
   });
 });
+
+describe('explaining Gateway API manifests', () => {
+  it('follows Gateway → route → Service → Pods', () => {
+    const gateway = `apiVersion: gateway.networking.k8s.io/v1
+kind: Gateway
+metadata: {name: edge}
+spec:
+  gatewayClassName: example
+  listeners:
+  - {name: https, port: 443, protocol: HTTPS, hostname: shop.example.com, tls: {certificateRefs: [{name: shop-tls}]}}
+`;
+    const route = `apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: shop}
+spec:
+  parentRefs: [{name: edge, sectionName: https}]
+  hostnames: [shop.example.com]
+  rules:
+  - backendRefs: [{name: web, port: 80}]
+  - backendRefs: [{name: payments, namespace: payments, port: 80}]
+`;
+    const explanation = explain(gateway, route, service('web', 'app: web', 'http'), deployment('web', 'app: web'));
+    const edges = explanation.connections.map((c) => `${c.from} ${c.relation} ${c.to}: ${c.detail} (${c.resolved ? 'here' : 'elsewhere'})`);
+    expect(edges).toContain('HTTPRoute/shop attaches-to Gateway/edge: listener https (here)');
+    expect(edges).toContain('HTTPRoute/shop routes-to Service/web: shop.example.com → web:80 (here)');
+    expect(edges).toContain('HTTPRoute/shop routes-to Service/payments/payments: shop.example.com → payments:80 in namespace payments (needs a ReferenceGrant there) (elsewhere)');
+    expect(edges).toContain('Gateway/edge uses-tls-secret Secret/shop-tls: TLS for listener https (shop.example.com) (elsewhere)');
+    expect(edges.some((e) => e.startsWith('Service/web selects Deployment/web'))).toBe(true);
+    const summaries = Object.fromEntries(explanation.objects.map((o) => [o.address, o.summary]));
+    expect(summaries['Gateway/edge']).toBe('An entry point of the "example" GatewayClass accepting traffic on https (HTTPS 443 shop.example.com); routes attach to it.');
+    expect(summaries['HTTPRoute/shop']).toBe('Sends HTTP requests for shop.example.com arriving at edge to web, payments.');
+    expect(explanation.objects.find((o) => o.address === 'HTTPRoute/shop')?.concept?.noteId).toBe('httproute');
+  });
+});

@@ -39,3 +39,22 @@ describe('the notes added with issue 13 meet the editor where their concepts app
     expect(hoverAt(text, 'resourceClaims')).toContain('Device plugins, GPUs and Dynamic Resource Allocation');
   });
 });
+
+describe('the Gateway API notes (issue 11) meet the editor on the Gateway API kinds and fields', () => {
+  it('Gateway, HTTPRoute and ReferenceGrant kinds and their main fields', () => {
+    const gateway = 'apiVersion: gateway.networking.k8s.io/v1\nkind: Gateway\nmetadata:\n  name: edge\nspec:\n  gatewayClassName: example\n  listeners:\n    - name: http\n      port: 80\n      protocol: HTTP\n';
+    expect(hoverAt(gateway, 'Gateway\n')).toContain('Gateway API (Gateway and GatewayClass)');
+    expect(hoverAt(gateway, 'listeners')).toContain('Gateway API (Gateway and GatewayClass)');
+    const route = 'apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata:\n  name: shop\nspec:\n  parentRefs:\n    - name: edge\n  rules:\n    - backendRefs:\n        - name: web\n          port: 80\n';
+    expect(hoverAt(route, 'HTTPRoute')).toContain('HTTPRoute and GRPCRoute');
+    expect(hoverAt(route, 'parentRefs')).toContain('HTTPRoute and GRPCRoute');
+    expect(hoverAt(route, 'backendRefs')).toContain('HTTPRoute and GRPCRoute');
+    const grant = 'apiVersion: gateway.networking.k8s.io/v1beta1\nkind: ReferenceGrant\nmetadata:\n  name: g\nspec:\n  from: []\n  to: []\n';
+    expect(hoverAt(grant, 'ReferenceGrant')).toContain('ReferenceGrant');
+  });
+
+  it('an Istio Gateway (another API group) is not bound to the Gateway API note', () => {
+    const istio = 'apiVersion: networking.istio.io/v1\nkind: Gateway\nmetadata:\n  name: edge\nspec:\n  selector: {istio: ingressgateway}\n';
+    expect(hoverAt(istio, 'Gateway\n')).not.toContain('Gateway API (Gateway and GatewayClass)');
+  });
+});

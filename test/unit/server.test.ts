@@ -125,6 +125,24 @@ describe('cnc serve --stdio', () => {
     expect(await warned).toEqual({ type: 2, message: expect.stringMatching(/^Ignored cnc\/notesChanged: invalid params: changes\.0\.path: Invalid type/) });
   });
 
+  it('offers "Convert to Gateway API" on an Ingress and answers the conversion for the client to open', async () => {
+    const ingressUri = pathToFileURL(path.join(os.tmpdir(), 'cnc-convert-ingress.yaml')).toString();
+    const ingress = 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: settings}\n---\napiVersion: networking.k8s.io/v1\nkind: Ingress\nmetadata: {name: shop}\nspec:\n  ingressClassName: public\n' +
+      '  rules:\n    - host: shop.example.com\n      http:\n        paths:\n          - {path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}\n';
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: ingressUri, languageId: 'yaml', version: 1, text: ingress } });
+    const at = (line: number) => connection.sendRequest('textDocument/codeAction', { textDocument: { uri: ingressUri }, range: { start: { line, character: 0 }, end: { line, character: 0 } }, context: { diagnostics: [] } }) as Promise<{ title: string; command?: { command: string; arguments: unknown[] } }[]>;
+    const onIngress = (await at(6)).find((a) => a.title === 'Convert Ingress to Gateway API (new document)');
+    expect(onIngress?.command).toEqual({ title: 'Convert Ingress to Gateway API (new document)', command: 'cnc.convertIngressToGateway', arguments: [ingressUri] });
+    expect((await at(1)).some((a) => a.title.startsWith('Convert'))).toBe(false);
+    const conversion = await connection.sendRequest('cnc/convertIngressToGateway', { uri: ingressUri }) as { yaml: string; converted: string[] };
+    expect(conversion.converted).toEqual(['Ingress shop']);
+    expect(conversion.yaml).toContain('kind: HTTPRoute');
+    expect(conversion.yaml).toContain('gatewayClassName: public');
+    expect(await connection.sendRequest('cnc/convertIngressToGateway', { uri })).toBeNull();
+    const refused = await connection.sendRequest('cnc/convertIngressToGateway', { uri: 7 }).then(() => undefined, (error: { code: number }) => error.code);
+    expect(refused).toBe(-32602);
+  });
+
   it('explains a manifest: objects and how they connect', async () => {
     const markdown = await connection.sendRequest('cnc/explainManifest', { uri }) as string;
     expect(markdown).toContain('Deployment/web');

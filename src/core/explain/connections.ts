@@ -1,5 +1,6 @@
 import type { K8sObject } from '../model/k8sObject';
 import { at, child, entry, listItems, scalarString, type MapNode, type Span, type ValueNode } from '../model/tree';
+import { gatewayRefsOf, isGatewayApi, isRoute, listenersOf, serviceBackendRefsOf } from '../rules/support/gatewayApi';
 import type { ConceptLink, Gap, Relation } from './explanation';
 import { formatLabels, isEmptySelector, labelSelectorOf, sameNamespace, selectorMatches, stringMap, type LabelSelector, type PodTemplate } from './manifestModel';
 
@@ -117,6 +118,46 @@ export function ingressConnections(ctx: ExplainContext, ingress: K8sObject): voi
     const target = find(ctx, ingress, 'Secret', secret);
     const hosts = listItems(child(tls, 'hosts')).map(scalarString).filter(Boolean).join(', ');
     ctx.connect(ingress, target?.address ?? `Secret/${secret}`, 'uses-tls-secret', `TLS for ${hosts || 'all hosts'}`, !!target, 'tls-termination', spanOf(tls, ingress));
+  }
+}
+
+/** Objects of a kind with a name in `namespace` (undefined: the namespace of `from`), as a reference names them. */
+function findIn(ctx: ExplainContext, from: K8sObject, kind: string, name: string, namespace: string | undefined): K8sObject | undefined {
+  if (namespace === undefined) return find(ctx, from, kind, name);
+  return lookupsOf(ctx).named.get(lookupKey(kind, name))?.find((o) => o.namespace === undefined || o.namespace === namespace);
+}
+
+const qualified = (kind: string, name: string, namespace: string | undefined) => `${kind}/${namespace ? `${namespace}/` : ''}${name}`;
+
+/**
+ * Gateway API: a route → the Gateways it attaches to (and which listener) → and the Services it sends traffic to;
+ * a Gateway → the Secrets its HTTPS listeners serve. With the Service → Pods connections this follows a request from
+ * the Gateway to the containers.
+ */
+export function gatewayApiConnections(ctx: ExplainContext, object: K8sObject): void {
+  if (isRoute(object)) {
+    for (const ref of gatewayRefsOf(object)) {
+      const gateway = findIn(ctx, object, 'Gateway', ref.name, ref.namespace);
+      const listener = ref.sectionName ? `listener ${ref.sectionName}` : 'every listener that allows it';
+      ctx.connect(object, gateway?.address ?? qualified('Gateway', ref.name, ref.namespace), 'attaches-to', listener, !!gateway, 'gateway-api', spanOf(ref.node, object));
+    }
+    const hosts = listItems(at(object.root, 'spec', 'hostnames')).map(scalarString).filter(Boolean).join(', ');
+    for (const ref of serviceBackendRefsOf(object)) {
+      const service = findIn(ctx, object, 'Service', ref.name, ref.namespace);
+      const detail = `${hosts || 'any host'} → ${ref.name}${ref.port !== undefined ? `:${ref.port}` : ''}${ref.namespace && ref.namespace !== object.namespace ? ` in namespace ${ref.namespace} (needs a ReferenceGrant there)` : ''}`;
+      ctx.connect(object, service?.address ?? qualified('Service', ref.name, ref.namespace), 'routes-to', detail, !!service, 'httproute', spanOf(ref.node, object));
+    }
+    return;
+  }
+  if (!isGatewayApi(object, 'Gateway')) return;
+  for (const { name, node } of listenersOf(object)) {
+    for (const cert of listItems(at(node, 'tls', 'certificateRefs'))) {
+      const secret = scalarString(child(cert, 'name'));
+      if (!secret || (scalarString(child(cert, 'kind')) ?? 'Secret') !== 'Secret') continue;
+      const namespace = scalarString(child(cert, 'namespace'));
+      const target = findIn(ctx, object, 'Secret', secret, namespace);
+      ctx.connect(object, target?.address ?? qualified('Secret', secret, namespace), 'uses-tls-secret', `TLS for listener ${name}${scalarString(child(node, 'hostname')) ? ` (${scalarString(child(node, 'hostname'))})` : ''}`, !!target, 'tls-termination', spanOf(cert, object));
+    }
   }
 }
 

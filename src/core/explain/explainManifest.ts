@@ -3,7 +3,7 @@ import type { K8sObject } from '../model/k8sObject';
 import { manifestObjects } from '../yaml/manifestObjects';
 import type { ParsedYamlFile } from '../yaml/parseYaml';
 import type { Finding, Rule } from '../rules/rule';
-import { ingressConnections, podConnections, referenceConnections, serviceConnections, type ExplainContext } from './connections';
+import { gatewayApiConnections, ingressConnections, podConnections, referenceConnections, serviceConnections, type ExplainContext } from './connections';
 import type { ConceptLink, Connection, Gap, ManifestExplanation } from './explanation';
 import { podTemplateOf, type PodTemplate } from './manifestModel';
 import { objectSummary } from './objectSummary';
@@ -47,6 +47,7 @@ export function explainManifest(file: ParsedYamlFile, options: ExplainOptions = 
   for (const object of objects) {
     if (object.kind === 'Service') serviceConnections(ctx, object);
     else if (object.kind === 'Ingress') ingressConnections(ctx, object);
+    gatewayApiConnections(ctx, object);
     referenceConnections(ctx, object);
   }
   for (const template of templates) podConnections(ctx, template);

@@ -25,7 +25,8 @@ export interface ExplainedObject {
 }
 
 export type Relation =
-  | 'routes-to'        // Ingress → Service
+  | 'routes-to'        // Ingress or Gateway API route → Service
+  | 'attaches-to'      // Gateway API route → Gateway
   | 'selects'          // Service / PDB / NetworkPolicy / workload selector → Pods of a workload
   | 'mounts'           // workload → ConfigMap / Secret / PVC volume
   | 'reads-env-from'   // workload → ConfigMap / Secret through env or envFrom
@@ -34,7 +35,7 @@ export type Relation =
   | 'scales'           // HPA → workload
   | 'grants'           // RoleBinding → Role and subjects
   | 'governed-by'      // StatefulSet → its headless Service
-  | 'uses-tls-secret'; // Ingress → TLS Secret
+  | 'uses-tls-secret'; // Ingress or Gateway → TLS Secret
 
 export interface Connection {
   from: string;

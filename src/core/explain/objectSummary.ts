@@ -1,5 +1,6 @@
 import type { K8sObject } from '../model/k8sObject';
 import { at, child, listItems, scalarString, type ValueNode } from '../model/tree';
+import { gatewayRefsOf, isGatewayApi, isRoute, listenersOf, serviceBackendRefsOf } from '../rules/support/gatewayApi';
 import { describeKind } from '../schema/describeField';
 import { formatLabels, stringMap, type PodTemplate } from './manifestModel';
 import { truncateAtWord } from '../text/lines';
@@ -12,7 +13,10 @@ export function objectSummary(object: K8sObject, template: PodTemplate | undefin
     case 'Deployment':
     case 'ReplicaSet':
     case 'StatefulSet':
-    case 'ReplicationController': {
+    case 'ReplicationController':
+    case 'DeploymentConfig':
+    case 'Rollout': {
+      if (!template && (object.kind === 'DeploymentConfig' || object.kind === 'Rollout')) break; // another group's kind of that name
       const replicas = scalarString(child(spec, 'replicas')) ?? '1';
       const stateful = object.kind === 'StatefulSet' ? ', each with a stable name and its own storage' : '';
       return `Keeps ${replicas} Pod${replicas === '1' ? '' : 's'} running${stateful}: ${containers}${labelsNote(template)}.`;
@@ -41,6 +45,17 @@ export function objectSummary(object: K8sObject, template: PodTemplate | undefin
     case 'ClusterRoleBinding': return `Grants ${scalarString(at(object.root, 'roleRef', 'kind')) ?? 'a role'} ${scalarString(at(object.root, 'roleRef', 'name')) ?? '?'} to ${listItems(child(object.root, 'subjects')).map((s) => `${scalarString(child(s, 'kind'))} ${scalarString(child(s, 'name'))}`).join(', ') || 'nobody'}.`;
     case 'HorizontalPodAutoscaler': return `Scales ${scalarString(at(spec, 'scaleTargetRef', 'kind')) ?? '?'} ${scalarString(at(spec, 'scaleTargetRef', 'name')) ?? '?'} between ${scalarString(child(spec, 'minReplicas')) ?? '1'} and ${scalarString(child(spec, 'maxReplicas')) ?? '?'} replicas from its metrics.`;
     case 'PodDisruptionBudget': return `Limits voluntary disruptions (drains, upgrades) of the Pods it selects: ${scalarString(child(spec, 'minAvailable')) ? `at least ${scalarString(child(spec, 'minAvailable'))} available` : `at most ${scalarString(child(spec, 'maxUnavailable')) ?? '?'} unavailable`}.`;
+    case 'Gateway': {
+      if (!isGatewayApi(object, 'Gateway')) break;
+      const listeners = listenersOf(object).map(({ name, node }) => `${name} (${scalarString(child(node, 'protocol')) ?? '?'} ${scalarString(child(node, 'port')) ?? '?'}${scalarString(child(node, 'hostname')) ? ` ${scalarString(child(node, 'hostname'))}` : ''})`);
+      return `An entry point of the "${scalarString(child(spec, 'gatewayClassName')) ?? '?'}" GatewayClass accepting traffic on ${listeners.join(', ') || 'no listener'}; routes attach to it.`;
+    }
+    case 'HTTPRoute':
+    case 'GRPCRoute': {
+      if (!isRoute(object)) break;
+      const hosts = listItems(child(spec, 'hostnames')).map(scalarString).filter(Boolean).join(', ');
+      return `Sends ${object.kind === 'GRPCRoute' ? 'gRPC calls' : 'HTTP requests'} for ${hosts || 'any host'} arriving at ${gatewayRefsOf(object).map((r) => r.name).join(', ') || 'no Gateway'} to ${serviceBackendRefsOf(object).map((r) => r.name).filter((n, i, all) => all.indexOf(n) === i).join(', ') || 'no Service'}.`;
+    }
     case 'NetworkPolicy': return `Restricts ${listItems(child(spec, 'policyTypes')).map(scalarString).join(' and ') || 'ingress'} traffic of the Pods it selects to what its rules allow.`;
   }
   return kindDescription(object);

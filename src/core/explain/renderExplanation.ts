@@ -4,7 +4,7 @@ import type { LineIndex } from '../text/lineIndex';
 import type { ConceptLink, Gap, ManifestExplanation } from './explanation';
 
 const RELATION_TEXT: Record<string, string> = {
-  'routes-to': 'routes to', selects: 'selects', mounts: 'mounts', 'reads-env-from': 'reads environment from', 'runs-as': 'runs as',
+  'routes-to': 'routes to', 'attaches-to': 'attaches to', selects: 'selects', mounts: 'mounts', 'reads-env-from': 'reads environment from', 'runs-as': 'runs as',
   'pulls-with': 'pulls images with', scales: 'scales', grants: 'grants', 'governed-by': 'is governed by', 'uses-tls-secret': 'serves TLS with',
 };
 const SEVERITY_MARK = { error: '✖', warning: '⚠', info: 'ℹ' } as const;

@@ -12,7 +12,27 @@ const POD_SPEC_PATHS: Record<string, string[]> = {
   DaemonSet: ['spec', 'template', 'spec'],
   Job: ['spec', 'template', 'spec'],
   CronJob: ['spec', 'jobTemplate', 'spec', 'template', 'spec'],
+  // Workloads of custom API groups: OpenShift's DeploymentConfig and Argo Rollouts' Rollout carry a Pod template too.
+  DeploymentConfig: ['spec', 'template', 'spec'],
+  Rollout: ['spec', 'template', 'spec'],
 };
+
+/** The API group a custom workload kind must come from; another group's kind of that name is not a workload. */
+const CUSTOM_WORKLOAD_GROUPS: Record<string, string> = {
+  DeploymentConfig: 'apps.openshift.io',
+  Rollout: 'argoproj.io',
+};
+
+/**
+ * Whether `object` is a kind with a Pod template, from its own API group. A custom kind written without an
+ * apiVersion (a partial manifest) is taken at its word.
+ */
+export function isWorkloadKind(object: Pick<K8sObject, 'kind' | 'apiVersion'>): boolean {
+  const kind = object.kind;
+  if (!kind || !Object.hasOwn(POD_SPEC_PATHS, kind)) return false;
+  const group = CUSTOM_WORKLOAD_GROUPS[kind];
+  return group === undefined || object.apiVersion === undefined || object.apiVersion.startsWith(`${group}/`);
+}
 
 export const CONTAINER_LISTS = ['containers', 'initContainers', 'ephemeralContainers'] as const;
 export type ContainerList = (typeof CONTAINER_LISTS)[number];
@@ -27,8 +47,8 @@ export interface ContainerRef {
 }
 
 export function podSpecOf(object: K8sObject): MapNode | undefined {
-  const path = object.kind ? POD_SPEC_PATHS[object.kind] : undefined;
-  if (!path) return undefined;
+  if (!isWorkloadKind(object)) return undefined;
+  const path = POD_SPEC_PATHS[object.kind!]!;
   const spec = at(object.root, ...path);
   return spec?.kind === 'map' ? spec : undefined;
 }

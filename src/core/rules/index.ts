@@ -14,6 +14,7 @@ import { defaultServiceAccount } from './default-service-account';
 import { dockerSocketMounted } from './docker-socket-mounted';
 import { duplicateEnvVar } from './duplicate-env-var';
 import { ephemeralStorageUnset } from './ephemeral-storage-unset';
+import { gatewayListenerUnused } from './gateway-listener-unused';
 import { hostIpc } from './host-ipc';
 import { hostNetwork } from './host-network';
 import { hostPathVolume } from './host-path-volume';
@@ -52,6 +53,9 @@ import { replicasSetWithHpa } from './replicas-set-with-hpa';
 import { requestsExceedLimits } from './requests-exceed-limits';
 import { requestsNotEqualLimits } from './requests-not-equal-limits';
 import { restartPolicyInvalid } from './restart-policy-invalid';
+import { routeBackendMissing } from './route-backend-missing';
+import { routeBackendNotGranted } from './route-backend-not-granted';
+import { routeGatewayMissing } from './route-gateway-missing';
 import { runAsRootAllowed } from './run-as-root-allowed';
 import { seccompProfileMissing } from './seccomp-profile-missing';
 import { secretInEnvValue } from './secret-in-env-value';
@@ -90,6 +94,8 @@ export const ALL_RULES: readonly Rule[] = [
   // Networking
   serviceSelectorMatchesNothing, serviceTargetPortMissing, serviceTypeNodePort, ingressBackendMissing,
   ingressTlsMissing, networkPolicyMissing, networkPolicySelectsNothing, containerPortNameInvalid, labelValueInvalid,
+  // Gateway API
+  routeBackendMissing, routeGatewayMissing, routeBackendNotGranted, gatewayListenerUnused,
   // API versions
   apiVersionRemoved, apiVersionDeprecated, apiFieldVersion,
   // Terraform (checks of Terraform blocks; the rules above also check kubernetes_* resources)

@@ -1,7 +1,7 @@
 import { defineRule } from './rule';
 import { objectAnchor } from './support/anchors';
 import { budgetsOf } from './support/autoscaling';
-import { replicasOf } from './support/workloads';
+import { isDeploymentLike, replicasOf } from './support/workloads';
 
 export const pdbMissing = defineRule({
   id: 'pdb-missing',
@@ -21,7 +21,7 @@ export const pdbMissing = defineRule({
   differences: 'Budgets are looked for in the same file and, in the editor and CLI, the other files of the folder. An explicit single replica is skipped, as in kube-score.',
 
   check(object, context) {
-    if (object.kind !== 'Deployment' && object.kind !== 'StatefulSet') return [];
+    if (!isDeploymentLike(object) && object.kind !== 'StatefulSet') return [];
     const replicas = replicasOf(object);
     if (replicas === 'unknown' || (typeof replicas === 'number' && replicas < 2)) return [];
     const budgets = budgetsOf(object, context);

@@ -6,7 +6,7 @@ import { podSpecAnchor } from './support/anchors';
 import { podLabels } from './support/podTemplate';
 import { labelSelectorOf, selectorMatches } from './support/selectors';
 import { plainValue } from './support/values';
-import { replicasOf } from './support/workloads';
+import { isDeploymentLike, replicasOf } from './support/workloads';
 
 const SPREAD_KEYS = new Set(['kubernetes.io/hostname', 'topology.kubernetes.io/zone', 'failure-domain.beta.kubernetes.io/zone']);
 
@@ -50,7 +50,7 @@ export const podAntiAffinityMissing = defineRule<{ podSpec: MapNode; labels: Rec
     'count as well as the hostname. As in kube-score, an unset replica count is checked (it may be autoscaled) and an explicit 1 is not.',
 
   check(object) {
-    if (object.kind !== 'Deployment' && object.kind !== 'StatefulSet') return [];
+    if (!isDeploymentLike(object) && object.kind !== 'StatefulSet') return [];
     const replicas = replicasOf(object);
     if (replicas === 'unknown' || (typeof replicas === 'number' && replicas < 2)) return [];
     const podSpec = podSpecOf(object);

@@ -2,7 +2,7 @@ import { at, type MapNode } from '../model/tree';
 import { defineRule } from './rule';
 import { objectAnchor } from './support/anchors';
 import { autoscaling } from './support/autoscaling';
-import { replicasOf } from './support/workloads';
+import { isDeploymentLike, replicasOf } from './support/workloads';
 
 export const replicasBelowTwo = defineRule<{ root: MapNode }>({
   id: 'replicas-below-two',
@@ -22,7 +22,7 @@ export const replicasBelowTwo = defineRule<{ root: MapNode }>({
     'stopped workload) is accepted.',
 
   check(object, context) {
-    if (object.kind !== 'Deployment') return [];
+    if (!isDeploymentLike(object)) return [];
     const replicas = replicasOf(object);
     if (replicas === 'unknown' || (typeof replicas === 'number' && (replicas >= 2 || replicas === 0))) return [];
     if (autoscaling(object, context) !== 'no') return [];

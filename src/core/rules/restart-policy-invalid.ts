@@ -6,7 +6,7 @@ import { field } from './support/values';
 import { isBatch } from './support/workloads';
 
 /** Controllers whose Pods must run forever: only `Always` is accepted in their templates. */
-const ALWAYS_ONLY = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController']);
+const ALWAYS_ONLY = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'ReplicationController', 'DeploymentConfig', 'Rollout']);
 
 export const restartPolicyInvalid = defineRule<{ podSpec: MapNode; batch: boolean }>({
   id: 'restart-policy-invalid',

@@ -1,11 +1,13 @@
+import type { K8sObject } from '../model/k8sObject';
+import { isWorkloadKind } from '../model/podSpecs';
 import { at, child, type MapNode } from '../model/tree';
 import { defineRule } from './rule';
 import { keyAnchor, objectAnchor } from './support/anchors';
-import { podLabels, podTemplateOf } from './support/podTemplate';
+import { hasMapSelector, podLabels, podTemplateOf } from './support/podTemplate';
 import { describeSelector, labelSelectorOf, mapSelectorOf, selectorMatches, type LabelSelector } from './support/selectors';
 import { booleanOf } from './support/values';
 
-const LABEL_SELECTOR_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job']);
+const LABEL_SELECTOR_KINDS = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet', 'Job', 'Rollout']);
 
 export const selectorTemplateMismatch = defineRule<{ selector: LabelSelector; labels: Record<string, string>; template: MapNode | undefined }>({
   id: 'selector-template-mismatch',
@@ -48,10 +50,10 @@ export const selectorTemplateMismatch = defineRule<{ selector: LabelSelector; la
   },
 });
 
-function selectorOf(object: { kind?: string; root: MapNode }): LabelSelector | undefined {
+function selectorOf(object: K8sObject): LabelSelector | undefined {
   const node = at(object.root, 'spec', 'selector');
-  if (!node || (node.kind === 'scalar' && node.value === null)) return undefined;
-  if (object.kind === 'ReplicationController') return mapSelectorOf(node);
+  if (!node || (node.kind === 'scalar' && node.value === null) || !isWorkloadKind(object)) return undefined;
+  if (hasMapSelector(object)) return mapSelectorOf(node);
   if (!LABEL_SELECTOR_KINDS.has(object.kind ?? '')) return undefined;
   // A Job's selector is generated unless manualSelector is set.
   if (object.kind === 'Job' && booleanOf(at(object.root, 'spec', 'manualSelector')) !== true) return undefined;

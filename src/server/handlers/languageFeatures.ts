@@ -4,6 +4,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { EXPLAIN_MANIFEST_REQUEST } from '../protocol';
 import { codeActionsFor, hoverFor } from './commands';
 import type { ServerContext } from './context';
+import { ingressConversionActions } from './ingressConversion';
 import { CodeActionParams, TextDocumentPositionParams } from './lspParams';
 import { isManifest } from './manifestDiagnostics';
 import { guarded, onCheckedRequest } from './register';
@@ -24,7 +25,8 @@ export function registerLanguageFeatures(context: ServerContext): void {
   }));
   connection.onCodeAction(guarded('textDocument/codeAction', CodeActionParams, (params) => {
     const document = documents.get(params.textDocument.uri);
-    return document && isManifest(document) ? codeActionsFor(context.client, manifests.codeActions(document, params)) : [];
+    // Command-only actions are offered only to clients that can run them (commands.ts).
+    return document && isManifest(document) ? codeActionsFor(context.client, [...manifests.codeActions(document, params), ...ingressConversionActions(document, params)]) : [];
   }));
   connection.onCompletion(guarded('textDocument/completion', TextDocumentPositionParams, async (params) => {
     const document = documents.get(params.textDocument.uri);

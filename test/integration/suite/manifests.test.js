@@ -47,6 +47,22 @@ suite('Manifests: field docs, schema, completion, explain, Terraform', () => {
     assert.match(summary.getText(), /Service\/web/);
   });
 
+  test('Convert to Gateway API: a code action on an Ingress opens the Gateway and HTTPRoute in a new document', async () => {
+    const content = ['apiVersion: networking.k8s.io/v1', 'kind: Ingress', 'metadata: {name: shop}', 'spec:', '  ingressClassName: public',
+      '  rules:', '    - host: shop.example.com', '      http:', '        paths:',
+      '          - {path: /, pathType: Prefix, backend: {service: {name: web, port: {number: 80}}}}', ''].join('\n');
+    const doc = await vscode.workspace.openTextDocument({ language: 'yaml', content });
+    await vscode.window.showTextDocument(doc);
+    const action = await until('convert code action', async () => {
+      const actions = await vscode.commands.executeCommand('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(1, 0, 1, 0));
+      return actions.find((a) => a.title === 'Convert Ingress to Gateway API (new document)');
+    });
+    await vscode.commands.executeCommand(action.command.command, ...action.command.arguments);
+    const converted = await until('converted document', () => vscode.workspace.textDocuments.find((d) => d.isUntitled && d.languageId === 'yaml' && /kind: HTTPRoute/.test(d.getText())));
+    assert.match(converted.getText(), /gatewayClassName: public/);
+    assert.match(converted.getText(), /- shop\.example\.com/);
+  });
+
   test('Terraform: the same checks on kubernetes_* resources, and hovers', async () => {
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(vscode.workspace.workspaceFolders[0].uri, 'terraform/main.tf'));
     await vscode.window.showTextDocument(doc);

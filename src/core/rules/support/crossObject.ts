@@ -2,6 +2,7 @@ import type { K8sObject } from '../../model/k8sObject';
 import { ObjectIndex } from '../../model/objectIndex';
 import { at, scalarString } from '../../model/tree';
 import type { RuleContext } from '../rule';
+import { gatewayRefsOf, isGatewayApi, isRoute } from './gatewayApi';
 import { policyCoverage, type PolicyCoverage } from './networkPolicies';
 import { podLabels } from './podTemplate';
 import { isEmptySelector, labelSelectorOf, selectorMatches, type LabelSelector } from './selectors';
@@ -38,6 +39,14 @@ const SCALES = (kind: string | undefined, name: string | undefined) => `scales:$
 const SCALES_UNKNOWN = 'scales?';
 const BUDGET_UNREADABLE = 'budget?';
 const POLICY_UNREADABLE = 'policy?';
+/** Gateway API Gateways by name (not other groups' kinds called Gateway, such as Istio's). */
+const GATEWAY = 'gateway';
+const GATEWAY_NAMED = (name: string | undefined) => `gateway:${part(name)}`;
+/** Routes, and the Gateways their parentRefs name: in their own namespace, or in one they name. */
+const ROUTE = 'route';
+const ATTACHES_OWN = (gateway: string) => `attaches:${gateway}`;
+const ATTACHES_IN = (gateway: string, namespace: string) => `attaches:${pair(gateway, namespace)}`;
+const ATTACHES_ELSEWHERE = (gateway: string) => `attaches-elsewhere:${gateway}`;
 /** Selectors are filed under their first matchLabels pair (every match must carry it), or under `*` without one. */
 const SELECTING = (what: string, selector: LabelSelector) => {
   const first = Object.entries(selector.matchLabels)[0];
@@ -69,6 +78,14 @@ function factsOf(object: K8sObject): Facts {
   if (object.kind === 'NetworkPolicy') {
     policy = policyCoverage(object);
     keys.push(policy ? SELECTING('policy', policy.selector) : POLICY_UNREADABLE);
+  }
+  if (isGatewayApi(object, 'Gateway')) keys.push(GATEWAY, GATEWAY_NAMED(object.name));
+  if (isRoute(object)) {
+    keys.push(ROUTE);
+    for (const ref of gatewayRefsOf(object)) {
+      if (ref.namespace === undefined) keys.push(ATTACHES_OWN(ref.name));
+      else keys.push(ATTACHES_IN(ref.name, ref.namespace), ATTACHES_ELSEWHERE(ref.name));
+    }
   }
   known = { keys, labels, budgetSelector, policy };
   facts.set(object, known);
@@ -169,6 +186,43 @@ export function podOwnersMatchingAnywhere(context: Pick<RuleContext, 'objects' |
 }
 
 const ANYWHERE: K8sObject = { language: 'yaml', address: '(anywhere)', documentIndex: -1, root: { kind: 'map', span: { start: 0, end: 0 }, entries: [] }, span: { start: 0, end: 0 } };
+
+/**
+ * What a reference from `from` into `namespace` is near: `from` itself when the reference names no namespace (it
+ * means `from`'s own), else a stand-in object in that namespace.
+ */
+export function referredNamespace(from: K8sObject, namespace: string | undefined): K8sObject {
+  return namespace === undefined || namespace === from.namespace ? from : { ...ANYWHERE, namespace };
+}
+
+/** The Gateway API Gateway named `name` near `near` (see referredNamespace). */
+export function gatewayNamedNear(context: Pick<RuleContext, 'objects' | 'file'>, name: string, near: K8sObject): K8sObject | undefined {
+  return indexOf(context).first(GATEWAY_NAMED(name), near);
+}
+
+/** Whether a Gateway API Gateway is surely in the namespace of `near`. */
+export function gatewaySurelyNear(context: Pick<RuleContext, 'objects' | 'file'>, near: K8sObject): boolean {
+  return indexOf(context).anySurelyNear(GATEWAY, near);
+}
+
+/** Whether any Gateway API route is among the lint's objects. */
+export function anyRouteInView(context: Pick<RuleContext, 'objects' | 'file'>): boolean {
+  return indexOf(context).sizeOf(ROUTE) > 0;
+}
+
+/**
+ * Routes whose parentRefs could name `gateway`: by name in their own namespace when it is near the Gateway's, or
+ * naming its namespace (any namespace, when the Gateway's is not written). In order, without repeats.
+ */
+export function routesNaming(context: Pick<RuleContext, 'objects' | 'file'>, gateway: K8sObject): K8sObject[] {
+  const name = gateway.name;
+  if (name === undefined) return [];
+  const index = indexOf(context);
+  const found = new Set(index.near(ATTACHES_OWN(name), gateway));
+  const elsewhere = gateway.namespace === undefined ? ATTACHES_ELSEWHERE(name) : ATTACHES_IN(name, gateway.namespace);
+  for (const route of index.near(elsewhere, ANYWHERE)) found.add(route);
+  return [...found];
+}
 
 /** What `spec.scaleTargetRef` of `object` names, `unknown` when it cannot be read statically, or undefined. */
 function scaleTarget(object: K8sObject): { kind: string | undefined; name: string | undefined } | 'unknown' | undefined {

@@ -1,5 +1,5 @@
 import type { K8sObject } from '../../model/k8sObject';
-import { podSpecOf } from '../../model/podSpecs';
+import { isWorkloadKind, podSpecOf } from '../../model/podSpecs';
 import { at, type MapNode, type ValueNode } from '../../model/tree';
 import { parentEntry } from './anchors';
 import { stringMapOf } from './values';
@@ -17,14 +17,23 @@ const TEMPLATE_PATHS: Record<string, string[]> = {
   DaemonSet: ['spec', 'template'],
   Job: ['spec', 'template'],
   CronJob: ['spec', 'jobTemplate', 'spec', 'template'],
+  DeploymentConfig: ['spec', 'template'],
+  Rollout: ['spec', 'template'],
 };
+
+/** Kinds whose `spec.selector` is a plain label map (equality only), not a LabelSelector with `matchLabels`. */
+const MAP_SELECTOR_KINDS = new Set(['ReplicationController', 'DeploymentConfig']);
+
+export function hasMapSelector(object: K8sObject): boolean {
+  return MAP_SELECTOR_KINDS.has(object.kind ?? '');
+}
 
 /** The map holding a Pod's `metadata` and `spec`: the Pod itself, or a workload's Pod template. */
 export function podTemplateOf(object: K8sObject): MapNode | undefined {
   if (object.kind === 'Pod') return object.root;
   const podSpec = podSpecOf(object);
   if (podSpec) return parentEntry(object.root, podSpec)?.map;
-  const path = TEMPLATE_PATHS[object.kind ?? ''];
+  const path = isWorkloadKind(object) ? TEMPLATE_PATHS[object.kind ?? ''] : undefined;
   const template = path ? at(object.root, ...path) : undefined;
   return template?.kind === 'map' ? template : undefined;
 }
@@ -36,9 +45,9 @@ export function podTemplateOf(object: K8sObject): MapNode | undefined {
 export function podLabels(object: K8sObject): Record<string, string> | undefined {
   const template = podTemplateOf(object);
   if (template) return stringMapOf(at(template, 'metadata', 'labels'));
-  if (!TEMPLATE_PATHS[object.kind ?? '']) return undefined;
+  if (!isWorkloadKind(object) || !TEMPLATE_PATHS[object.kind ?? '']) return undefined;
   const selector = at(object.root, 'spec', 'selector');
-  const matchLabels = object.kind === 'ReplicationController' ? selector : at(selector, 'matchLabels');
+  const matchLabels = hasMapSelector(object) ? selector : at(selector, 'matchLabels');
   return matchLabels ? stringMapOf(matchLabels) : undefined;
 }
 

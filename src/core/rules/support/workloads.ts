@@ -1,10 +1,17 @@
 import type { K8sObject } from '../../model/k8sObject';
-import { containersOf, type ContainerRef } from '../../model/podSpecs';
+import { containersOf, isWorkloadKind, type ContainerRef } from '../../model/podSpecs';
 import { child, scalarString } from '../../model/tree';
 import { field, integerOf } from './values';
 
 /** Kinds whose Pods run as several interchangeable replicas. */
-export const REPLICATED_KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController']);
+export const REPLICATED_KINDS = new Set(['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'DeploymentConfig', 'Rollout']);
+
+/** Kinds that roll a replicated, stateless Pod template out: Deployment, OpenShift's DeploymentConfig, Argo's Rollout. */
+const DEPLOYMENT_LIKE_KINDS = new Set(['Deployment', 'DeploymentConfig', 'Rollout']);
+
+export function isDeploymentLike(object: K8sObject): boolean {
+  return DEPLOYMENT_LIKE_KINDS.has(object.kind ?? '') && isWorkloadKind(object);
+}
 
 /** Kinds whose Pods run to completion. */
 export const BATCH_KINDS = new Set(['Job', 'CronJob']);
