@@ -5,6 +5,7 @@ import { registerLanguageFeatures } from './handlers/languageFeatures';
 import { registerManifestDiagnostics } from './handlers/manifestDiagnostics';
 import { registerNotes } from './handlers/notes';
 import { registerSettings } from './handlers/settings';
+import { registerWorkspaceCrds } from './handlers/workspaceCrds';
 
 export interface ServerOptions { packageRoot: string }
 
@@ -16,7 +17,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const context = createServerContext(connection, options.packageRoot);
   const diagnostics = registerManifestDiagnostics(context);
   registerNotes(context);
-  registerSettings(context, diagnostics);
+  registerSettings(context, diagnostics, registerWorkspaceCrds(context, diagnostics));
   registerLanguageFeatures(context);
   registerKnowledgeRequests(context);
   context.documents.listen(connection);

@@ -6,6 +6,7 @@ import { barePod } from './bare-pod';
 import { clusterAdminBinding } from './cluster-admin-binding';
 import { containerPortNameInvalid } from './container-port-name-invalid';
 import { cpuLimitMissing } from './cpu-limit-missing';
+import { crdSchemaUnusable } from './crd-schema-unusable';
 import { cpuRequestMissing } from './cpu-request-missing';
 import { cronjobDeadlineMissing } from './cronjob-deadline-missing';
 import { dangerousCapabilityAdded } from './dangerous-capability-added';
@@ -92,6 +93,8 @@ export const ALL_RULES: readonly Rule[] = [
   ingressTlsMissing, networkPolicyMissing, networkPolicySelectsNothing, containerPortNameInvalid, labelValueInvalid,
   // API versions
   apiVersionRemoved, apiVersionDeprecated, apiFieldVersion,
+  // Custom resources
+  crdSchemaUnusable,
   // Terraform (checks of Terraform blocks; the rules above also check kubernetes_* resources)
   ...TERRAFORM_RULES,
 ];

@@ -4,6 +4,7 @@ import { initTerraform } from '../../core/terraform/runtime';
 import { CONFIG_CHANGED_NOTIFICATION, InitializationOptions, LINT_SETTINGS_NOTIFICATION, SCHEMA_VALIDATION_NOTIFICATION } from '../protocol';
 import type { ServerContext } from './context';
 import type { ManifestDiagnostics } from './manifestDiagnostics';
+import type { WorkspaceCrds } from './workspaceCrds';
 import { guarded, onCheckedNotification } from './register';
 import { filePathOf } from '../lsp';
 import { messageOf } from '../../core/util/errors';
@@ -14,7 +15,7 @@ const InitializeParams = v.looseObject({
 });
 
 /** Start-up (initialize: capabilities and the client's options) and the settings the client sends later. */
-export function registerSettings(context: ServerContext, diagnostics: ManifestDiagnostics): void {
+export function registerSettings(context: ServerContext, diagnostics: ManifestDiagnostics, crds: WorkspaceCrds): void {
   const { connection, knowledgeService, manifests, lintContext } = context;
 
   connection.onInitialize(guarded('initialize', InitializeParams, (params): InitializeResult => {
@@ -24,7 +25,10 @@ export function registerSettings(context: ServerContext, diagnostics: ManifestDi
     manifests.terraformSyntaxElsewhere = init.terraformExtensionInstalled === true;
     diagnostics.setSchemaValidation(init.schemaValidation !== false);
     lintContext.setSettings(init.lintSettings ?? {});
-    lintContext.setWorkspaceFolders((params.workspaceFolders ?? []).flatMap((f) => filePathOf(f.uri) ?? []));
+    const folders = (params.workspaceFolders ?? []).flatMap((f) => filePathOf(f.uri) ?? []);
+    lintContext.setWorkspaceFolders(folders);
+    // Untrusted workspace: no file of it is read (as for config files).
+    if (init.lintSettings?.useConfigFiles !== false) crds.scan(folders);
     // The HCL parser is WebAssembly: loaded in the background so the server answers at once; Terraform files opened
     // meanwhile say so, and are checked again when it is ready. If it fails, they keep a clear diagnostic.
     void initTerraform({ packageRoot: context.packageRoot }).then(
