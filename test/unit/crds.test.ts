@@ -59,6 +59,14 @@ describe('bundled CRD catalog', () => {
     const found = await validate(bad);
     expect(found.map((d) => [d.message, d.range.start.line])).toEqual([['Incorrect type. Expected "array".', 6]]);
   });
+
+  it('completes the keys of a catalog kind with their descriptions', async () => {
+    const text = 'apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: web}\nspec:\n  \n';
+    const list = await service.complete(TextDocument.create('file:///work/route.yaml', 'yaml', ++version, text), { line: 4, character: 2 });
+    const hostnames = list.items.find((i) => i.label === 'hostnames');
+    expect(list.items.map((i) => i.label)).toEqual(expect.arrayContaining(['hostnames', 'parentRefs', 'rules']));
+    expect(JSON.stringify(hostnames?.documentation)).toContain('Hostnames defines a set of hostnames');
+  });
 });
 
 describe('workspace CRDs', () => {
