@@ -93,6 +93,12 @@ for (const [name, project, docs, upstreamLicense] of CRD_PACKAGES) {
       if (ts.isLiteralTypeNode(node) && ts.isStringLiteral(node.literal)) return { type: `=${node.literal.text}` };
       if (ts.isParenthesizedTypeNode(node)) return typeOf(node.type, ownerId, ownerName, field);
       if (ts.isArrayTypeNode(node)) return list(typeOf(node.elementType, ownerId, ownerName, field));
+      // A oneOf schema is written `{...} & (Exclude<{...}, ...> | {...})`: every branch's keys are fields (optional).
+      if (ts.isIntersectionTypeNode(node) || (ts.isUnionTypeNode(node) && node.types.some((t) => ts.isTypeLiteralNode(t) && t.members.some(ts.isPropertySignature)))) {
+        const id = `${ownerId}.${field}`;
+        declare(id, `${ownerName}${field[0].toUpperCase()}${field.slice(1)}`, '', literalMembers(node, ts.isUnionTypeNode(node)));
+        return { type: id };
+      }
       if (ts.isUnionTypeNode(node)) {
         const members = node.types.filter((t) => !(ts.isLiteralTypeNode(t) && t.literal.kind === ts.SyntaxKind.NullKeyword));
         const literals = members.every((t) => ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal));
@@ -122,14 +128,25 @@ for (const [name, project, docs, upstreamLicense] of CRD_PACKAGES) {
       }
       return { type: 'any' };
     };
+    const literalMembers = (node, optional) => {
+      if (ts.isTypeLiteralNode(node)) return node.members.filter(ts.isPropertySignature).map((member) => ({ member, optional }));
+      if (ts.isParenthesizedTypeNode(node)) return literalMembers(node.type, optional);
+      if (ts.isIntersectionTypeNode(node)) return node.types.flatMap((t) => literalMembers(t, optional));
+      if (ts.isUnionTypeNode(node)) return node.types.flatMap((t) => literalMembers(t, true));
+      if (ts.isTypeReferenceNode(node) && node.typeName.getText(source) === 'Exclude' && node.typeArguments?.length) return literalMembers(node.typeArguments[0], true);
+      return [];
+    };
     const list = (item) => ({ type: `[]${item.type}`, ...(item.enum ? { enum: item.enum } : {}) });
+    /** `members`: property signatures, or `{ member, optional }` (a oneOf branch's keys are never required). */
     const declare = (id, typeName, doc, members) => {
       const props = [];
-      for (const member of members) {
+      for (const item of members) {
+        const member = item.member ?? item;
         if (!ts.isPropertySignature(member)) continue;
         const field = ts.isStringLiteral(member.name) ? member.name.text : member.name.getText(source);
+        if (props.some((p) => p.name === field)) continue;
         const { type, enum: values } = typeOf(member.type, id, typeName, field);
-        props.push({ name: field, type, doc: docOf(member), required: !member.questionToken, ...(values ? { enum: values } : {}) });
+        props.push({ name: field, type, doc: docOf(member), required: !member.questionToken && !item.optional, ...(values ? { enum: values } : {}) });
       }
       pending.push({ id, name: typeName, doc, props });
     };

@@ -11,6 +11,7 @@ import { loadBundledKnowledge } from '../../src/core/knowledge/bundle';
 import { lintFile } from '../../src/core/lint/lint';
 import { crdSchemaUnusable } from '../../src/core/rules/crd-schema-unusable';
 import { crdCatalog } from '../../src/core/schema/builtInData';
+import { MAX_CRD_FIELDS } from '../../src/core/schema/crdSchema';
 import { describeField } from '../../src/core/schema/describeField';
 import { forgetWorkspaceCrds, setWorkspaceCrdText } from '../../src/core/schema/workspaceCrds';
 import { parseYaml } from '../../src/core/yaml/parseYaml';
@@ -105,6 +106,17 @@ describe('workspace CRDs', () => {
     setWorkspaceCrdText(crdFile, broken);
     const found = await validate(widgets);
     expect(found).toEqual([]);
+  });
+
+  it('a huge schema is read up to its limit, with one message, and what is past the limit is not flagged', async () => {
+    const fields = Array.from({ length: MAX_CRD_FIELDS + 5 }, (_, i) => `                f${i}: {type: integer}`).join('\n');
+    const huge = crdText.replace('                size:\n', `${fields}\n                size:\n`);
+    const findings = lintFile(parseYaml(huge), { rules: [crdSchemaUnusable] });
+    expect(findings.map((f) => f.message)).toEqual([`The schema of Widget has more than ${MAX_CRD_FIELDS} fields: only the first ${MAX_CRD_FIELDS} are described and checked.`]);
+    setWorkspaceCrdText(crdFile, huge);
+    const resource = 'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec:\n  f1: 1\n  size: 3\n  colour: red\n';
+    expect(await validate(resource)).toEqual([]);
+    expect(await validate(resource.replace('f1: 1', 'f1: one'))).toHaveLength(1);
   });
 
   it('two CRDs for one kind: the first file is used and both say so', () => {

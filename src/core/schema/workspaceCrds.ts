@@ -39,7 +39,7 @@ export function setWorkspaceCrds(file: string, documents: (ValueNode | undefined
 
 /** Sets the CRDs of one file from its text (a file that mentions no CustomResourceDefinition is not parsed). */
 export function setWorkspaceCrdText(file: string, text: string): boolean {
-  if (!text.includes('CustomResourceDefinition')) return setWorkspaceCrds(file, []);
+  if (!/kind:\s*["']?CustomResourceDefinition/.test(text)) return setWorkspaceCrds(file, []);
   // The same text again (a save, a re-read): nothing changed, keep the type ids (and what is cached for them).
   if (textByFile.get(file) === text) return false;
   textByFile.set(file, text);
