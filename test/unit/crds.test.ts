@@ -61,6 +61,10 @@ describe('bundled CRD catalog', () => {
     expect(found.map((d) => [d.message, d.range.start.line])).toEqual([['Incorrect type. Expected "array".', 6]]);
   });
 
+  it('allows keys a newer release of the project may have added (the catalog can be older than the cluster)', async () => {
+    expect(await validate('apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata: {name: web}\nspec:\n  secretName: web-tls\n  issuerRef: {name: letsencrypt}\n  someNewField: true\n')).toEqual([]);
+  });
+
   it('completes the keys of a catalog kind with their descriptions', async () => {
     const text = 'apiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata: {name: web}\nspec:\n  \n';
     const list = await service.complete(TextDocument.create('file:///work/route.yaml', 'yaml', ++version, text), { line: 4, character: 2 });
@@ -81,6 +85,12 @@ describe('workspace CRDs', () => {
     const found = await validate(widgets);
     // int-or-string and x-kubernetes-preserve-unknown-fields accept what they should: the one error is `size: three`.
     expect(found.map((d) => [d.message, d.range.start.line])).toEqual([['Incorrect type. Expected "number".', 15]]);
+  });
+
+  it('flag a key the CRD schema does not have (the CRD is the cluster\'s own)', async () => {
+    setWorkspaceCrdText(crdFile, crdText);
+    const found = await validate('apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec:\n  size: 3\n  sise: 4\n');
+    expect(found.map((d) => [d.message, d.range.start.line])).toEqual([['Property sise is not allowed.', 5]]);
   });
 
   it('follow the CRD when it changes, and are gone when it is removed', async () => {

@@ -126,7 +126,8 @@ function fromFieldsFile(raw: FieldsFile, custom: boolean): BuiltInData {
     if (!t) return undefined;
     const fields = new Map<string, FieldSpec>();
     const spec: TypeSpec = {
-      id, name: t.n, description: text(t.d), custom,
+      // The catalog's CRDs may be older than the cluster's: keys it does not know are allowed (types still checked).
+      id, name: t.n, description: text(t.d), custom, ...(custom ? { open: true } : {}),
       field(name) {
         let f = fields.get(name);
         if (f) return f;
