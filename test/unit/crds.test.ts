@@ -82,6 +82,8 @@ describe('workspace CRDs', () => {
     setWorkspaceCrdText(crdFile, crdText);
     expect(hoverAt(widgets, 'size: 3')).toContain('How many parts the widget has.');
     expect(hoverAt(widgets, 'colour: red')).toContain('Valid values: `red`, `green`, `blue`.');
+    // No reference page for a workspace CRD: no dead link.
+    expect(hoverAt(widgets, 'colour: red')).not.toContain('docs ↗');
     const found = await validate(widgets);
     // int-or-string and x-kubernetes-preserve-unknown-fields accept what they should: the one error is `size: three`.
     expect(found.map((d) => [d.message, d.range.start.line])).toEqual([['Incorrect type. Expected "number".', 15]]);

@@ -28,7 +28,7 @@ export function registerSettings(context: ServerContext, diagnostics: ManifestDi
     const folders = (params.workspaceFolders ?? []).flatMap((f) => filePathOf(f.uri) ?? []);
     lintContext.setWorkspaceFolders(folders);
     // Untrusted workspace: no file of it is read (as for config files).
-    if (init.lintSettings?.useConfigFiles !== false) crds.scan(folders);
+    crds.scan(folders, init.lintSettings?.useConfigFiles !== false);
     // The HCL parser is WebAssembly: loaded in the background so the server answers at once; Terraform files opened
     // meanwhile say so, and are checked again when it is ready. If it fails, they keep a clear diagnostic.
     void initTerraform({ packageRoot: context.packageRoot }).then(

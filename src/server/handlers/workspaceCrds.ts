@@ -14,8 +14,8 @@ const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git', 'vendor', 'dist', '
 const isYaml = (file: string) => /\.ya?ml$/i.test(file);
 
 export interface WorkspaceCrds {
-  /** Searches the workspace folders for CustomResourceDefinition files, in the background. */
-  scan(folders: string[]): void;
+  /** Searches the workspace folders for CustomResourceDefinition files, in the background (trusted workspaces only). */
+  scan(folders: string[], trusted: boolean): void;
 }
 
 /**
@@ -26,6 +26,8 @@ export interface WorkspaceCrds {
  */
 export function registerWorkspaceCrds(context: ServerContext, diagnostics: ManifestDiagnostics): WorkspaceCrds {
   const { connection, documents } = context;
+  /** False in an untrusted workspace: no file of it is read (open documents still count, as the user sees them). */
+  let readFiles = false;
   const fromDisk = (file: string): boolean => {
     let text: string;
     try {
@@ -45,9 +47,10 @@ export function registerWorkspaceCrds(context: ServerContext, diagnostics: Manif
   });
   documents.onDidClose((e) => {
     const file = filePathOf(e.document.uri);
-    if (file && isYaml(file) && fromDisk(path.resolve(file))) diagnostics.republishManifests();
+    if (file && isYaml(file) && (readFiles ? fromDisk(path.resolve(file)) : forgetWorkspaceCrds(path.resolve(file)))) diagnostics.republishManifests();
   });
   connection.onDidChangeWatchedFiles((params) => {
+    if (!readFiles) return;
     let changed = false;
     for (const change of params.changes) {
       const file = filePathOf(change.uri);
@@ -58,7 +61,9 @@ export function registerWorkspaceCrds(context: ServerContext, diagnostics: Manif
   });
 
   return {
-    scan(folders) {
+    scan(folders, trusted) {
+      readFiles = trusted;
+      if (!trusted) return;
       const pending = folders.map((f) => path.resolve(f));
       let seen = 0;
       let changed = false;
