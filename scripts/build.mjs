@@ -46,6 +46,8 @@ const run = (cmd, cmdArgs) => execFileSync(cmd, cmdArgs, { cwd: root, stdio: 'in
 run(process.execPath, ['dist/build/knowledgeBundle.js', root, ...(args.has('--lenient-notes') ? ['--lenient'] : [])]);
 // Kubernetes field docs and JSON schema from kubernetes-types (dist/kubernetes/).
 run(process.execPath, ['scripts/gen-kubernetes-data.mjs', root]);
+// Field docs of the common custom resources (Gateway API, cert-manager, ...) from @kubernetes-models/* (dist/crds/).
+run(process.execPath, ['scripts/gen-crd-data.mjs', root]);
 // docs/rules.md from the rules' metadata (anchors equal rule ids: diagnostics link to them).
 run(process.execPath, ['scripts/gen-rule-docs.mjs', root]);
 if (!args.has('--no-typecheck')) run(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', '.', '--noEmit']);

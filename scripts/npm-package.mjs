@@ -22,6 +22,7 @@ const contents = [
   'dist/server/main.js',
   'dist/knowledge.json',
   ...fs.readdirSync(path.join(root, 'dist/kubernetes')).filter((f) => f.endsWith('.json')).map((f) => `dist/kubernetes/${f}`),
+  ...fs.readdirSync(path.join(root, 'dist/crds')).filter((f) => f.endsWith('.json')).map((f) => `dist/crds/${f}`),
   ...fs.readdirSync(path.join(root, 'dist/wasm')).filter((f) => f.endsWith('.wasm')).map((f) => `dist/wasm/${f}`),
   // `cnc cards optimize`: the FSRS optimizer's loader and native module, loaded only by that command.
   ...fs.readdirSync(path.join(root, 'dist/fsrs')).map((f) => `dist/fsrs/${f}`),

@@ -52,6 +52,8 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
       clientCommands: true,
     } satisfies InitializationOptions,
     outputChannel: output,
+    // CustomResourceDefinition files changed outside the editor (a checkout, a generator) update their kinds' schemas.
+    synchronize: { fileEvents: trackedDisposable(context, vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}')) },
     // Hover Markdown may only run our own commands, never arbitrary ones a note could name.
     markdown: { isTrusted: { enabledCommands: [...HOVER_COMMANDS] }, supportHtml: false },
   };
@@ -89,4 +91,9 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
 export async function deactivate(): Promise<void> {
   await client?.stop();
   client = undefined;
+}
+
+function trackedDisposable<T extends vscode.Disposable>(context: vscode.ExtensionContext, disposable: T): T {
+  context.subscriptions.push(disposable);
+  return disposable;
 }

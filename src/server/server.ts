@@ -7,6 +7,7 @@ import { registerLanguageFeatures } from './handlers/languageFeatures';
 import { registerManifestDiagnostics } from './handlers/manifestDiagnostics';
 import { registerNotes } from './handlers/notes';
 import { registerSettings } from './handlers/settings';
+import { registerWorkspaceCrds } from './handlers/workspaceCrds';
 
 export interface ServerOptions { packageRoot: string }
 
@@ -18,7 +19,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   const context = createServerContext(connection, options.packageRoot);
   const diagnostics = registerManifestDiagnostics(context);
   const notes = registerNotes(context);
-  registerSettings(context, diagnostics, notes);
+  registerSettings(context, diagnostics, notes, registerWorkspaceCrds(context, diagnostics));
   registerLanguageFeatures(context);
   registerKnowledgeRequests(context);
   registerCommands(context);

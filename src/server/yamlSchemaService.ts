@@ -11,7 +11,8 @@ import { ChunkCache } from '../core/yaml/chunkCache';
 import { builtInData, kubernetesDataDir, SCHEMA_FILE } from '../core/schema/builtInData';
 import { customKinds } from '../core/schema/customResources';
 import { documentSchema, type DocumentSchema } from '../core/schema/schemaSelection';
-import { LIST_DEFINITION, withDescriptions } from '../core/schema/jsonSchema';
+import { LIST_DEFINITION, definitionWithDescriptions, withDescriptions } from '../core/schema/jsonSchema';
+import { crdSchemaKeys, crdSchemaGeneration } from '../core/schema/workspaceCrds';
 import { child } from '../core/model/tree';
 import { EDITOR_LIMITS } from '../core/model/limits';
 import { tooLargeToAnalyse } from './documentParses';
@@ -91,12 +92,13 @@ export function createYamlSchemaService(options: YamlSchemaServiceOptions = {}):
     },
     workspaceContext: { resolveRelativePath: (relative, resource) => new URL(relative, resource).toString() },
   });
-  // One schema per kind, each a reference into the shipped schema; registered once, resolved on first use.
-  let configured = false;
+  // One schema per kind, each a reference into the shipped schema; registered once (again when the workspace's
+  // CRDs change: crds), resolved on first use.
+  let configured = -1;
   const configure = () => {
-    if (configured) return;
-    configured = true;
-    const keys = new Set([...builtInData().kinds().map((k) => k.typeId), ...customKinds().map((k) => k.typeId), LIST_DEFINITION]);
+    if (configured === crdSchemaGeneration()) return;
+    configured = crdSchemaGeneration();
+    const keys = new Set([...builtInData().kinds().map((k) => k.typeId), ...customKinds().map((k) => k.typeId), LIST_DEFINITION, ...crdSchemaKeys()]);
     for (const key of keys) keyBySchemaUri.set(schemaUri(key), key);
     service.configure({
       validate: true, completion: true, hover: false, format: false, isKubernetes: false, yamlVersion: '1.2',
@@ -220,9 +222,10 @@ function kindSchemaText(definitions: Record<string, unknown>, key: string): stri
     }
   };
   for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
-    if (id in reached || !(id in definitions)) continue;
-    reached[id] = definitions[id];
-    visit(definitions[id]);
+    const definition = definitions[id] ?? definitionWithDescriptions(id);
+    if (id in reached || !definition) continue;
+    reached[id] = definition;
+    visit(definition);
   }
   return JSON.stringify({ $ref: `${LOCAL_DEFINITION}${key}`, definitions: reached });
 }
@@ -247,7 +250,7 @@ function unknownKindHint(selection: Extract<DocumentSchema, { kind: 'unknown' }>
   const span = kind ? { start: kind.keySpan.start, end: child(document.tree, 'kind')!.span.end } : document.span;
   return {
     range: rangeOf(span.start, span.end), severity: DiagnosticSeverity.Hint, source: SCHEMA_DIAGNOSTIC_SOURCE, code: 'schema-unknown-kind',
-    message: `No schema for ${selection.apiVersion} ${selection.kindName} (a custom resource, or a kind Kubernetes ${builtInData().kubernetesVersion.split('.').slice(0, 2).join('.')} does not serve): only its YAML syntax is checked.`,
+    message: `No schema for ${selection.apiVersion} ${selection.kindName} (a custom resource, or a kind Kubernetes ${builtInData().kubernetesVersion.split('.').slice(0, 2).join('.')} does not serve): only its YAML syntax is checked. For field docs and validation, add its CustomResourceDefinition to the workspace.`,
   };
 }
 

@@ -22,6 +22,7 @@ import { formatSarif } from '../format/sarif';
 import { formatText } from '../format/text';
 import { toolInfo } from '../format/tool';
 import { collectFiles } from './files';
+import { addCustomResourceSchemaFindings, readWorkspaceCrds } from './customResources';
 import { terminalLine } from '../../core/text/escape';
 import { messageOf } from '../../core/util/errors';
 
@@ -88,6 +89,8 @@ export const lintCommand: Command = {
     const explicit = values.config !== undefined ? loadConfigFile(values.config, ids) : undefined;
     if (explicit && !fs.existsSync(explicit.path!)) throw new UsageError(`no such config file: ${values.config}`);
 
+    // The CRDs among the paths give their kinds schemas before any file is linted (a CRD may sit in another folder).
+    readWorkspaceCrds(files);
     const reports: FileReport[] = [];
     const assigned = new Set<string>();
     for (const root of positionals) {
@@ -97,7 +100,7 @@ export const lintCommand: Command = {
       const loaded = explicit ?? loadConfigFor(fs.statSync(root).isDirectory() ? root : path.dirname(root), ids);
       if (!reportConfigProblems(loaded)) return EXIT.usage;
       for (const directory of groupByDirectory(group)) {
-        reports.push(...lintGroup(directory, loaded, { allRules: values['all-rules']!, kubernetesVersion: version, withFixes: format === 'json' }));
+        reports.push(...await lintGroup(directory, loaded, { allRules: values['all-rules']!, kubernetesVersion: version, withFixes: format === 'json' }));
       }
     }
 
@@ -169,10 +172,10 @@ function groupByDirectory(files: string[]): string[][] {
 }
 
 /** Lints files that belong together: every file is parsed first, then each is linted seeing the objects of the others. */
-function lintGroup(files: string[], loaded: LoadedConfig, options: GroupOptions): FileReport[] {
+async function lintGroup(files: string[], loaded: LoadedConfig, options: GroupOptions): Promise<FileReport[]> {
   const parsed = files.map((file) => readAndParse(file));
   const everyObject = parsed.flatMap((p) => p.file?.objects ?? []);
-  return parsed.map((p) => {
+  const reports = parsed.map((p) => {
     if (!p.file) return { path: p.path, language: p.language, skipped: p.skipped, findings: [], errors: [], suppressed: 0 };
     const lintOptions: Omit<LintOptions, 'rules'> = {
       allRules: options.allRules,
@@ -187,6 +190,8 @@ function lintGroup(files: string[], loaded: LoadedConfig, options: GroupOptions)
     const withFixes = options.withFixes && !/\.json$/i.test(p.path);
     return fileReport(p.path, p.language, p.file, result, ALL_RULES, withFixes);
   });
+  for (const [i, report] of reports.entries()) await addCustomResourceSchemaFindings(report, parsed[i]!.file);
+  return reports;
 }
 
 function readAndParse(file: string): { path: string; language: string; file?: AnalysedFile; skipped?: string } {

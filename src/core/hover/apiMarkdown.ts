@@ -34,7 +34,9 @@ export function kindMarkdown(doc: KindDoc): string {
   return lines.join('\n');
 }
 
-export function referenceLink(doc: { kind: string; source: 'kubernetes' | 'custom'; docsUrl: string }): string {
+export function referenceLink(doc: { kind: string; source: 'kubernetes' | 'custom'; docsUrl: string }): string | undefined {
+  // A workspace CRD has no reference page: its descriptions are all there is.
+  if (!doc.docsUrl) return undefined;
   return markdownLink(`${doc.kind} ${doc.source === 'custom' ? 'docs' : 'API reference'} ↗`, doc.docsUrl);
 }
 

@@ -27,4 +27,13 @@ export const SUPPRESSION_UNKNOWN_RULE: LintNotice = {
   remediation: 'Use the rule id exactly as `cnc rules` lists it.',
 };
 
-export const LINT_NOTICES: readonly LintNotice[] = [SUPPRESSION_REASON_MISSING, SUPPRESSION_UNKNOWN_RULE];
+/** `cnc lint`: a custom resource that does not fit the schema of its kind's CustomResourceDefinition among the paths. */
+export const CUSTOM_RESOURCE_SCHEMA: LintNotice = {
+  id: 'custom-resource-schema',
+  title: 'Custom resource does not match its CRD schema',
+  severity: 'error',
+  rationale: 'The API server validates a custom resource against the openAPIV3Schema of its CustomResourceDefinition and rejects (or prunes) what does not fit.',
+  remediation: "Change the field to what the CRD's schema says (its type, its allowed values), or remove a field the schema does not have.",
+};
+
+export const LINT_NOTICES: readonly LintNotice[] = [SUPPRESSION_REASON_MISSING, SUPPRESSION_UNKNOWN_RULE, CUSTOM_RESOURCE_SCHEMA];

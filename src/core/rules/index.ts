@@ -6,6 +6,7 @@ import { barePod } from './bare-pod';
 import { clusterAdminBinding } from './cluster-admin-binding';
 import { containerPortNameInvalid } from './container-port-name-invalid';
 import { cpuLimitMissing } from './cpu-limit-missing';
+import { crdSchemaUnusable } from './crd-schema-unusable';
 import { cpuRequestMissing } from './cpu-request-missing';
 import { cronjobDeadlineMissing } from './cronjob-deadline-missing';
 import { dangerousCapabilityAdded } from './dangerous-capability-added';
@@ -98,6 +99,8 @@ export const ALL_RULES: readonly Rule[] = [
   routeBackendMissing, routeGatewayMissing, routeBackendNotGranted, gatewayListenerUnused,
   // API versions
   apiVersionRemoved, apiVersionDeprecated, apiFieldVersion,
+  // Custom resources
+  crdSchemaUnusable,
   // Terraform (checks of Terraform blocks; the rules above also check kubernetes_* resources)
   ...TERRAFORM_RULES,
 ];

@@ -40,6 +40,7 @@ let unavailable = false;
 export function setKubernetesDataDir(dir: string): void {
   explicitDir = dir;
   loaded = undefined;
+  catalog = undefined;
   unavailable = false;
 }
 
@@ -88,11 +89,34 @@ export function builtInData(): BuiltInData {
   const file = path.join(kubernetesDataDir(), FIELDS_FILE);
   const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as FieldsFile;
   if (raw.format !== 1) throw new Error(`Unsupported Kubernetes data format in ${file}; rebuild with npm run build.`);
-  loaded = fromFieldsFile(raw);
+  loaded = fromFieldsFile(raw, false);
   return loaded;
 }
 
-function fromFieldsFile(raw: FieldsFile): BuiltInData {
+/** A project whose CRDs the bundled catalog carries (dist/crds/fields.json, scripts/gen-crd-data.mjs). */
+export interface CrdCatalogSource { package: string; version: string; license: string; upstreamLicense: string; project: string; docs: string; groups: string[] }
+
+let catalog: (BuiltInData & { sources: CrdCatalogSource[] }) | null | undefined;
+
+/**
+ * The bundled catalog of common custom resources (dist/crds beside dist/kubernetes), same format as the built-in
+ * data; undefined when it is not there (a tree built before the catalog existed), decided once.
+ */
+export function crdCatalog(): (BuiltInData & { sources: CrdCatalogSource[] }) | undefined {
+  if (catalog !== undefined) return catalog ?? undefined;
+  catalog = null;
+  if (!availableBuiltInData()) return undefined;
+  const file = path.join(kubernetesDataDir(), '..', CRD_DATA_DIR_NAME, FIELDS_FILE);
+  if (!fs.existsSync(file)) return undefined;
+  const raw = JSON.parse(fs.readFileSync(file, 'utf8')) as FieldsFile & { sources?: CrdCatalogSource[] };
+  if (raw.format !== 1) throw new Error(`Unsupported custom resource catalog format in ${file}; rebuild with npm run build.`);
+  catalog = { ...fromFieldsFile(raw, true), sources: raw.sources ?? [] };
+  return catalog;
+}
+
+export const CRD_DATA_DIR_NAME = 'crds';
+
+function fromFieldsFile(raw: FieldsFile, custom: boolean): BuiltInData {
   const text = (i: number) => (i >= 0 ? raw.strings[i] ?? '' : '');
   const decoded = new Map<string, TypeSpec>();
   const type = (id: string): TypeSpec | undefined => {
@@ -102,7 +126,8 @@ function fromFieldsFile(raw: FieldsFile): BuiltInData {
     if (!t) return undefined;
     const fields = new Map<string, FieldSpec>();
     const spec: TypeSpec = {
-      id, name: t.n, description: text(t.d), custom: false,
+      // The catalog's CRDs may be older than the cluster's: keys it does not know are allowed (types still checked).
+      id, name: t.n, description: text(t.d), custom, ...(custom ? { open: true } : {}),
       field(name) {
         let f = fields.get(name);
         if (f) return f;

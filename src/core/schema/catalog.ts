@@ -1,6 +1,7 @@
 import { groupOf, isBuiltInGroup, type TypeSpec } from './apiTypes';
-import { availableBuiltInData, type BuiltInData } from './builtInData';
+import { availableBuiltInData, crdCatalog, type BuiltInData } from './builtInData';
 import { customKind, customType } from './customResources';
+import { workspaceKind, workspaceType } from './workspaceCrds';
 
 /** Which API type a document's apiVersion/kind is, and where it comes from. */
 export interface KindInfo {
@@ -16,10 +17,13 @@ export interface KindInfo {
   docsUrl: string;
 }
 
-/** Looks up any type: generated Kubernetes types first, then the custom resources we document. */
+/**
+ * Looks up any type: generated Kubernetes types first, then the workspace's CRDs, the custom resources we document
+ * and the bundled catalog of common CRDs (their ids never overlap: `ws<n>.`, `cr.`, `crd.`).
+ */
 export function typeSpec(id: string): TypeSpec | undefined {
   const data = availableBuiltInData();
-  return data && (data.type(id) ?? customType(id, (b) => data.type(b)));
+  return data && (data.type(id) ?? workspaceType(id) ?? customType(id, (b) => data.type(b)) ?? crdCatalog()?.type(id));
 }
 
 export function resolveKind(apiVersion: string | undefined, kind: string | undefined): KindInfo | undefined {
@@ -28,11 +32,16 @@ export function resolveKind(apiVersion: string | undefined, kind: string | undef
   const group = groupOf(apiVersion);
   const exact = data.kindType(apiVersion, kind);
   if (exact) return builtIn(data, apiVersion, kind, exact, apiVersion, true);
+  const version = apiVersion.slice(group.length + 1);
+  // The workspace's own CRD says what its cluster serves: it wins over what we ship.
+  const workspace = group && workspaceKind(group, kind, version);
+  if (workspace) return { apiVersion, kind, typeId: workspace.typeId, source: 'custom', exactVersion: workspace.exactVersion, describedVersion: workspace.describedVersion, docsUrl: '' };
   const custom = customKind(group, kind);
   if (custom) {
-    const version = apiVersion.slice(group.length + 1);
     return { apiVersion, kind, typeId: custom.typeId, source: 'custom', exactVersion: custom.versions.includes(version), describedVersion: custom.versions[0] ?? version, docsUrl: custom.docs };
   }
+  const bundled = catalogKind(apiVersion, group, kind);
+  if (bundled) return bundled;
   // A built-in kind at a version this release does not serve (removed betas): describe the served version.
   // `extensions/v1beta1` Deployments and Ingresses moved groups: fall back to any group serving the kind.
   if (!isBuiltInGroup(group)) return undefined;
@@ -55,4 +64,15 @@ function apiReferenceUrl(data: BuiltInData, apiVersion: string, kind: string): s
   const [major, minor] = data.kubernetesVersion.split('.');
   const anchor = `${kind.toLowerCase()}-${version}-${group ? group.replace(/\./g, '-') : 'core'}`;
   return `https://kubernetes.io/docs/reference/generated/kubernetes-api/v${major}.${minor}/#${anchor}`;
+}
+
+/** A kind of the bundled CRD catalog: at this apiVersion, else at the group's most stable version that has it. */
+function catalogKind(apiVersion: string, group: string, kind: string): KindInfo | undefined {
+  const catalog = crdCatalog();
+  if (!catalog) return undefined;
+  const described = catalog.kindType(apiVersion, kind) ? apiVersion : catalog.versionsOf(kind, group)[0];
+  const typeId = described && catalog.kindType(described, kind);
+  if (!described || !typeId) return undefined;
+  const docsUrl = catalog.sources.find((s) => s.groups.includes(group))?.docs ?? '';
+  return { apiVersion, kind, typeId, source: 'custom', exactVersion: described === apiVersion, describedVersion: described, docsUrl };
 }

@@ -27,7 +27,7 @@ export function buildKubernetesJsonSchema(): JsonSchema {
 }
 
 /** Adds the field descriptions to a schema built by buildKubernetesJsonSchema (completion shows them). */
-export function withDescriptions(schema: JsonSchema): JsonSchema {
+export function withDescriptions(schema: JsonSchema): JsonSchema & { definitions: Record<string, JsonSchema> } {
   const definitions = (schema.definitions ?? {}) as Record<string, { properties?: Record<string, JsonSchema>; description?: string }>;
   for (const [id, definition] of Object.entries(definitions)) {
     const type = typeSpec(id);
@@ -38,7 +38,17 @@ export function withDescriptions(schema: JsonSchema): JsonSchema {
       if (description) property.description = description;
     }
   }
-  return schema;
+  return schema as JsonSchema & { definitions: Record<string, JsonSchema> };
+}
+
+/**
+ * The definition of a type that schema.json does not carry (the bundled CRD catalog, the workspace's CRDs), built
+ * when first validated against, with its descriptions (completion shows them).
+ */
+export function definitionWithDescriptions(id: string): JsonSchema | undefined {
+  const type = typeSpec(id);
+  if (!type) return undefined;
+  return withDescriptions({ definitions: { [id]: definitionOf(type) } }).definitions[id];
 }
 
 function definitionOf(type: TypeSpec): JsonSchema {

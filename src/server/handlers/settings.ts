@@ -7,6 +7,7 @@ import { CONFIG_CHANGED_NOTIFICATION, ConfigurationSettings, InitializationOptio
 import { SERVER_COMMANDS } from './commands';
 import type { ServerContext } from './context';
 import type { ManifestDiagnostics } from './manifestDiagnostics';
+import type { WorkspaceCrds } from './workspaceCrds';
 import { guarded, onCheckedNotification } from './register';
 import { filePathOf } from '../lsp';
 import { messageOf } from '../../core/util/errors';
@@ -22,7 +23,7 @@ const InitializeParams = v.looseObject({
 const DidChangeConfigurationParams = v.looseObject({ settings: v.unknown() });
 
 /** Start-up (initialize: capabilities and the client's options) and the settings the client sends later. */
-export function registerSettings(context: ServerContext, diagnostics: ManifestDiagnostics, notes: { publishNotes(): void }): void {
+export function registerSettings(context: ServerContext, diagnostics: ManifestDiagnostics, notes: { publishNotes(): void }, crds: WorkspaceCrds): void {
   const { connection, knowledgeService, manifests, lintContext } = context;
   let workspaceFolders: string[] = [];
 
@@ -38,6 +39,8 @@ export function registerSettings(context: ServerContext, diagnostics: ManifestDi
     lintContext.setWorkspaceFolders(workspaceFolders);
     context.client.runsOwn = init.clientCommands === true;
     context.client.showDocument = params.capabilities?.window?.showDocument?.support === true;
+    // Untrusted workspace: no file of it is read (as for config files).
+    crds.scan(workspaceFolders, init.lintSettings?.useConfigFiles !== false);
     // The HCL parser is WebAssembly: loaded in the background so the server answers at once; Terraform files opened
     // meanwhile say so, and are checked again when it is ready. If it fails, they keep a clear diagnostic.
     void initTerraform({ packageRoot: context.packageRoot }).then(
