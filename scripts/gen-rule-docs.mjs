@@ -32,7 +32,7 @@ function ruleSection(rule) {
     `### ${code(rule.id)}`,
     '',
     `**${rule.title}** — ${rule.severity}, ${rule.enabledByDefault ? 'on by default' : 'off by default (on with `--all-rules` or the config)'}` +
-      `${rule.fix ? ', quick fix' : ''}. Concept: [${rule.concept}](../knowledge/${rule.concept}.md).`,
+      `${rule.fix ? ', quick fix' : ''}, ${rule.reports === 'absence' ? 'reports something missing (not run on Kustomize patches)' : 'reports a written value (also run on Kustomize patches)'}. Concept: [${rule.concept}](../knowledge/${rule.concept}.md).`,
     '',
     `**Why.** ${rule.rationale}`,
     '',
@@ -46,9 +46,9 @@ function ruleSection(rule) {
 
 function index(rules) {
   return [
-    '| Rule | Severity | Default | Fix | What it reports |',
-    '|---|---|---|---|---|',
-    ...rules.map((r) => `| [${code(r.id)}](#${r.id}) | ${r.severity} | ${r.enabledByDefault ? 'on' : 'off'} | ${r.fix ? 'yes' : ''} | ${cell(r.title)} |`),
+    '| Rule | Severity | Default | Fix | Reports | What it reports |',
+    '|---|---|---|---|---|---|',
+    ...rules.map((r) => `| [${code(r.id)}](#${r.id}) | ${r.severity} | ${r.enabledByDefault ? 'on' : 'off'} | ${r.fix ? 'yes' : ''} | ${r.reports} | ${cell(r.title)} |`),
   ].join('\n');
 }
 
@@ -72,6 +72,10 @@ const doc = [
   'workload) see every object of the file and, in the editor and in `cnc lint`, the files next to it. They only call a',
   'reference broken when objects of the kind it refers to are defined in that namespace: otherwise the target may live',
   'elsewhere, and nothing is reported.',
+  '',
+  'A Kustomize patch (a file a kustomization.yaml lists under `patches`, `patchesStrategicMerge` or',
+  '`patchesJson6902`, or a document with `$patch`) is a partial object: the rules that report something missing',
+  '(Reports: absence) are not run on it, the rules that report a written value (Reports: presence) are.',
   '',
   '## Kubernetes rules',
   '',

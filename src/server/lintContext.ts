@@ -5,6 +5,7 @@ import { CONFIG_FILE_NAME, type ConfigProblem } from '../core/config/config';
 import { configRelativePath, effectiveConfig, type LoadedConfig } from '../core/config/loadConfig';
 import type { LintOptions } from '../core/lint/lint';
 import { configurableIds } from '../core/lint/ruleSettings';
+import { diskReader, isNamedAsPatch } from '../core/lint/kustomizePatches';
 import type { K8sObject } from '../core/model/k8sObject';
 import { ALL_RULES } from '../core/rules';
 
@@ -64,7 +65,9 @@ export class LintContext {
   optionsFor(file: string, openTexts: Map<string, string>): Omit<LintOptions, 'rules' | 'allRules'> {
     const dir = path.dirname(path.resolve(file));
     const loaded = this.configFor(dir);
-    return { config: loaded.config, path: configRelativePath(loaded, file), workspaceObjects: this.siblingObjects(file, openTexts) };
+    // A Kustomize patch (named by a kustomization here or above, up to the workspace folder) is a partial object.
+    const patch = isNamedAsPatch(file, diskReader(openTexts), this.workspaceFolders.find((f) => dir === f || dir.startsWith(f + path.sep)));
+    return { config: loaded.config, path: configRelativePath(loaded, file), workspaceObjects: this.siblingObjects(file, openTexts), patch };
   }
 
   private siblingObjects(file: string, openTexts: Map<string, string>): K8sObject[] {

@@ -2,6 +2,7 @@ import { EMPTY_CONFIG, type CncConfig } from '../config/config';
 import { DEFAULT_KUBERNETES_VERSION } from '../model/kubernetesVersion';
 import { EditUnsupported, type ManifestEditor } from '../model/edit';
 import type { K8sObject } from '../model/k8sObject';
+import { carriesPatchDirective } from '../model/kustomization';
 import { containersOf } from '../model/podSpecs';
 import type { Severity } from '../model/severity';
 import type { Span } from '../model/tree';
@@ -29,6 +30,12 @@ export interface LintOptions {
    * (a Service here, its Deployment there); findings are only reported for this file's objects.
    */
   workspaceObjects?: readonly K8sObject[];
+  /**
+   * The file is a Kustomize patch (a kustomization names it under `patches`, `patchesStrategicMerge` or
+   * `patchesJson6902`): its objects are partial, so rules that report absences are not run on them. A document
+   * with a `$patch` directive is partial without this.
+   */
+  patch?: boolean;
   /** This file's path relative to the config file's folder, with `/` separators (for `ignore.files` globs). */
   path?: string;
 }
@@ -58,9 +65,12 @@ export function lintFileDetailed(file: ParsedFile, options: LintOptions): LintRe
   const config = options.config ?? EMPTY_CONFIG;
   const context = ruleContext(file, options);
   const raw: Finding[] = [];
+  // A partial object leaves out what its base has: a rule that reports an absence would only report the base's fields.
+  const partial = new Set(file.objects.filter((object) => options.patch || (file.text.includes('$patch') && carriesPatchDirective(object.root))));
   for (const { rule, severity } of activeRules(options.rules, config, options.allRules ?? false)) {
     if (rule.target === 'object') {
       for (const object of file.objects) {
+        if (rule.reports === 'absence' && partial.has(object)) continue;
         for (const draft of checked(rule, () => rule.check(object, context), 'object', object.span)) {
           raw.push({ ...draft, ruleId: rule.id, severity, object: summary(object), container: containerAt(object, draft.span.start) });
         }

@@ -1,0 +1,63 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { kustomizationReferences } from '../model/kustomization';
+import { parseYaml } from '../yaml/parseYaml';
+
+/** Reads a file's text, or undefined when there is none (or it cannot be read). */
+export type ReadText = (file: string) => string | undefined;
+
+/** A kustomization larger than this is not read to find patches (real ones are a few kilobytes). */
+const MAX_KUSTOMIZATION_BYTES = 256 * 1024;
+
+/** Reads files from disk; `openTexts` (absolute path → the editor's unsaved text) wins over the disk. */
+export function diskReader(openTexts?: ReadonlyMap<string, string>): ReadText {
+  return (file) => {
+    const open = openTexts?.get(file);
+    if (open !== undefined) return open;
+    try {
+      const stat = fs.statSync(file);
+      return stat.isFile() && stat.size <= MAX_KUSTOMIZATION_BYTES ? fs.readFileSync(file, 'utf8') : undefined;
+    } catch { return undefined; }
+  };
+}
+
+/** The names Kustomize looks for in a folder, in its order. */
+export const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'] as const;
+
+/** How many folders up a patch's kustomization is looked for (overlays sit a few levels above their patches). */
+const PARENT_LEVELS = 6;
+
+/** The absolute paths of the patch files a kustomization (at `kustomizationPath`, with `text`) names. */
+export function patchFilesOf(kustomizationPath: string, text: string): string[] {
+  const folder = path.dirname(path.resolve(kustomizationPath));
+  const root = parseYaml(text).documents.find((d) => d.tree)?.tree;
+  return kustomizationReferences(root).filter((r) => r.patch).map((r) => path.resolve(folder, r.path));
+}
+
+/** The kustomization file of a folder, if it has one, and its text. */
+export function kustomizationIn(folder: string, read: ReadText): { path: string; text: string } | undefined {
+  for (const name of KUSTOMIZATION_NAMES) {
+    const file = path.join(folder, name);
+    const text = read(file);
+    if (text !== undefined) return { path: file, text };
+  }
+  return undefined;
+}
+
+/**
+ * Whether a kustomization in the file's folder or one of its parents (up to `stopAt`, a workspace folder, when
+ * given) names the file as a patch. A patch is a partial object: the lint skips the rules that report absences.
+ */
+export function isNamedAsPatch(file: string, read: ReadText, stopAt?: string): boolean {
+  const target = path.resolve(file);
+  const boundary = stopAt ? path.resolve(stopAt) : undefined;
+  let folder = path.dirname(target);
+  for (let level = 0; level <= PARENT_LEVELS; level++) {
+    const kustomization = kustomizationIn(folder, read);
+    if (kustomization && patchFilesOf(kustomization.path, kustomization.text).includes(target)) return true;
+    const parent = path.dirname(folder);
+    if (parent === folder || folder === boundary) break;
+    folder = parent;
+  }
+  return false;
+}
