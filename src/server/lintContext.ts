@@ -5,7 +5,7 @@ import { CONFIG_FILE_NAME, type ConfigProblem } from '../core/config/config';
 import { configRelativePath, effectiveConfig, type LoadedConfig } from '../core/config/loadConfig';
 import type { LintOptions } from '../core/lint/lint';
 import { configurableIds } from '../core/lint/ruleSettings';
-import { diskReader, isNamedAsPatch } from '../core/lint/kustomizePatches';
+import { diskReader, isKustomization, isNamedAsPatch, pathKindsOnDisk } from '../core/lint/kustomize';
 import type { K8sObject } from '../core/model/k8sObject';
 import { ALL_RULES } from '../core/rules';
 
@@ -67,7 +67,8 @@ export class LintContext {
     const loaded = this.configFor(dir);
     // A Kustomize patch (named by a kustomization here or above, up to the workspace folder) is a partial object.
     const patch = isNamedAsPatch(file, diskReader(openTexts), this.workspaceFolders.find((f) => dir === f || dir.startsWith(f + path.sep)));
-    return { config: loaded.config, path: configRelativePath(loaded, file), workspaceObjects: this.siblingObjects(file, openTexts), patch };
+    const kustomizationPaths = isKustomization(file) ? pathKindsOnDisk(file) : undefined;
+    return { config: loaded.config, path: configRelativePath(loaded, file), workspaceObjects: this.siblingObjects(file, openTexts), patch, kustomizationPaths };
   }
 
   private siblingObjects(file: string, openTexts: Map<string, string>): K8sObject[] {

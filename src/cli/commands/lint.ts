@@ -9,8 +9,7 @@ import { configRelativePath, loadConfigFile, loadConfigFor, type LoadedConfig } 
 import { compareWithBaseline, createBaseline, parseBaseline, serialiseBaseline, type Baseline } from '../../core/lint/baseline';
 import { lintFileDetailed, type LintOptions } from '../../core/lint/lint';
 import { configurableIds } from '../../core/lint/ruleSettings';
-import { diskReader, isNamedAsPatch, patchFilesOf, type ReadText } from '../../core/lint/kustomizePatches';
-import { isKustomizationFile } from '../../core/model/kustomization';
+import { diskReader, isKustomization, isNamedAsPatch, pathKindsOnDisk, patchFilesOf, type ReadText } from '../../core/lint/kustomize';
 import { ALL_RULES } from '../../core/rules';
 import { initTerraform } from '../../core/terraform/runtime';
 import type { Severity } from '../../core/rules/rule';
@@ -166,7 +165,7 @@ function kustomizePatchTest(files: string[]): (file: string) => boolean {
     if (!texts.has(file)) texts.set(file, fromDisk(file));
     return texts.get(file);
   };
-  const named = new Set(files.filter((file) => isKustomizationFile(file) || path.basename(file) === 'Kustomization').flatMap((file) => {
+  const named = new Set(files.filter(isKustomization).flatMap((file) => {
     const text = read(path.resolve(file));
     return text === undefined ? [] : patchFilesOf(file, text);
   }));
@@ -202,6 +201,7 @@ function lintGroup(files: string[], loaded: LoadedConfig, options: GroupOptions)
       workspaceObjects: everyObject,
       path: configRelativePath(loaded, p.path),
       patch: options.isPatch(p.path),
+      kustomizationPaths: isKustomization(p.path) ? pathKindsOnDisk(p.path) : undefined,
     };
     const result = lintFileDetailed(p.file, { ...lintOptions, rules: ALL_RULES });
     // Fixes are YAML edits: in a JSON file they would break the syntax.

@@ -11,7 +11,8 @@ import { yamlEditor } from '../yaml/yamlEditor';
 import type { ParsedYamlFile } from '../yaml/parseYaml';
 import { hclEditor } from '../terraform/hclEditor';
 import type { ParsedTerraformFile } from '../terraform/parseTerraform';
-import { SUPPRESSION_REASON_MISSING, SUPPRESSION_UNKNOWN_RULE } from './notices';
+import { KUSTOMIZATION_PATH_MISSING, SUPPRESSION_REASON_MISSING, SUPPRESSION_UNKNOWN_RULE } from './notices';
+import { missingPathFindings, type PathKindOf } from './kustomize';
 import { activeRules, configurableIds, noticeSeverity } from './ruleSettings';
 import { annotationSuppressions, commentSuppressions, configSuppressions, type Suppression } from './suppression';
 import { terraformBlocksOf } from '../rules/terraform/terraformValues';
@@ -36,6 +37,8 @@ export interface LintOptions {
    * with a `$patch` directive is partial without this.
    */
   patch?: boolean;
+  /** For a kustomization file: what the paths it names are on disk, so a missing one is reported. */
+  kustomizationPaths?: PathKindOf;
   /** This file's path relative to the config file's folder, with `/` separators (for `ignore.files` globs). */
   path?: string;
 }
@@ -96,6 +99,10 @@ export function lintFileDetailed(file: ParsedFile, options: LintOptions): LintRe
     else findings.push(finding);
   }
   findings.push(...suppressionNotices([...comments, ...annotations], file, options.rules, config));
+  const missingPathSeverity = noticeSeverity(KUSTOMIZATION_PATH_MISSING.id, config);
+  if (options.kustomizationPaths && missingPathSeverity) {
+    findings.push(...missingPathFindings(file, options.kustomizationPaths).map((finding) => ({ ...finding, severity: missingPathSeverity })));
+  }
   findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
   return { findings, suppressed, fixes: fixesWith(context, options.rules) };
 }

@@ -27,4 +27,12 @@ export const SUPPRESSION_UNKNOWN_RULE: LintNotice = {
   remediation: 'Use the rule id exactly as `cnc rules` lists it.',
 };
 
-export const LINT_NOTICES: readonly LintNotice[] = [SUPPRESSION_REASON_MISSING, SUPPRESSION_UNKNOWN_RULE];
+export const KUSTOMIZATION_PATH_MISSING: LintNotice = {
+  id: 'kustomization-path-missing',
+  title: 'kustomization.yaml names a path that does not exist',
+  severity: 'error',
+  rationale: '`kustomize build` and `kubectl apply -k` stop at the first resource, patch, component or generator file they cannot find, so nothing of the overlay is applied.',
+  remediation: 'Fix the path (it is relative to the folder of the kustomization.yaml), add the file, or remove the entry.',
+};
+
+export const LINT_NOTICES: readonly LintNotice[] = [SUPPRESSION_REASON_MISSING, SUPPRESSION_UNKNOWN_RULE, KUSTOMIZATION_PATH_MISSING];

@@ -1,10 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { kustomizationReferences } from '../model/kustomization';
-import { parseYaml } from '../yaml/parseYaml';
+import { IMPLIED_KUSTOMIZATION, kustomizationReferences } from '../model/kustomization';
+import type { Finding, ParsedFile } from '../rules/rule';
+import { parseYaml, type ParsedYamlFile } from '../yaml/parseYaml';
+import { KUSTOMIZATION_PATH_MISSING } from './notices';
 
 /** Reads a file's text, or undefined when there is none (or it cannot be read). */
 export type ReadText = (file: string) => string | undefined;
+
+/** A file Kustomize reads as a kustomization, by its name. */
+export const isKustomization = (file: string) => (KUSTOMIZATION_NAMES as readonly string[]).includes(path.basename(file));
 
 /** A kustomization larger than this is not read to find patches (real ones are a few kilobytes). */
 const MAX_KUSTOMIZATION_BYTES = 256 * 1024;
@@ -60,4 +65,33 @@ export function isNamedAsPatch(file: string, read: ReadText, stopAt?: string): b
     folder = parent;
   }
   return false;
+}
+
+/** What a path relative to a kustomization's folder is on disk: a file, a folder, or nothing. */
+export type PathKindOf = (relativePath: string) => 'file' | 'directory' | undefined;
+
+/** `PathKindOf` for the kustomization at `kustomizationPath`, from the disk. */
+export function pathKindsOnDisk(kustomizationPath: string): PathKindOf {
+  const folder = path.dirname(path.resolve(kustomizationPath));
+  return (relativePath) => {
+    try {
+      const stat = fs.statSync(path.resolve(folder, relativePath));
+      return stat.isDirectory() ? 'directory' : 'file';
+    } catch { return undefined; }
+  };
+}
+
+/** Findings for the paths a kustomization names that do not exist (one per entry, on its value). */
+export function missingPathFindings(file: ParsedFile, kindOf: PathKindOf): Finding[] {
+  if (file.language !== 'yaml') return [];
+  const document = (file as ParsedYamlFile).documents.find((d) => d.tree);
+  if (!document) return [];
+  const object = { address: `${IMPLIED_KUSTOMIZATION.kind}/(kustomization.yaml)`, kind: IMPLIED_KUSTOMIZATION.kind, language: 'yaml' as const, documentIndex: document.index };
+  return kustomizationReferences(document.tree).filter((reference) => kindOf(reference.path) === undefined).map((reference) => ({
+    ruleId: KUSTOMIZATION_PATH_MISSING.id,
+    severity: KUSTOMIZATION_PATH_MISSING.severity,
+    message: `${reference.field} names "${reference.path}", which does not exist next to this kustomization.yaml; kustomize build stops here.`,
+    span: reference.span,
+    object,
+  }));
 }
