@@ -1,6 +1,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { createServerContext } from './handlers/context';
 import { registerKnowledgeRequests } from './handlers/knowledgeRequests';
+import { registerKustomizeLinks } from './handlers/kustomizeLinks';
 import { registerLanguageFeatures } from './handlers/languageFeatures';
 import { registerManifestDiagnostics } from './handlers/manifestDiagnostics';
 import { registerNotes } from './handlers/notes';
@@ -19,6 +20,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   registerSettings(context, diagnostics);
   registerLanguageFeatures(context);
   registerKnowledgeRequests(context);
+  registerKustomizeLinks(context);
   context.documents.listen(connection);
   connection.listen();
 }

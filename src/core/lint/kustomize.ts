@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { IMPLIED_KUSTOMIZATION, kustomizationReferences } from '../model/kustomization';
+import { IMPLIED_KUSTOMIZATION, kustomizationReferences, type KustomizationReference } from '../model/kustomization';
+import type { Span } from '../model/tree';
 import type { Finding, ParsedFile } from '../rules/rule';
 import { parseYaml, type ParsedYamlFile } from '../yaml/parseYaml';
 import { KUSTOMIZATION_PATH_MISSING } from './notices';
@@ -94,4 +95,23 @@ export function missingPathFindings(file: ParsedFile, kindOf: PathKindOf): Findi
     span: reference.span,
     object,
   }));
+}
+
+/** A path of a kustomization that exists, with the file it opens (a folder opens its own kustomization). */
+export interface KustomizationLink {
+  span: Span;
+  target: string;
+  field: KustomizationReference['field'];
+}
+
+/** The links of a kustomization's paths that exist (missing ones get `kustomization-path-missing` instead). */
+export function kustomizationLinks(kustomizationPath: string, text: string, read: ReadText, kindOf: PathKindOf = pathKindsOnDisk(kustomizationPath)): KustomizationLink[] {
+  const folder = path.dirname(path.resolve(kustomizationPath));
+  const root = parseYaml(text).documents.find((d) => d.tree)?.tree;
+  return kustomizationReferences(root).flatMap((reference) => {
+    const kind = kindOf(reference.path);
+    const resolved = path.resolve(folder, reference.path);
+    const target = kind === 'file' ? resolved : kind === 'directory' ? kustomizationIn(resolved, read)?.path : undefined;
+    return target ? [{ span: reference.span, target, field: reference.field }] : [];
+  });
 }

@@ -58,7 +58,8 @@ export function kustomizationReferences(root: ValueNode | undefined): Kustomizat
       add(field, child(generator, 'env'), 'file');
     }
   }
-  return references;
+  // In the order written, whatever field they come from.
+  return references.sort((a, b) => a.span.start - b.span.start);
 }
 
 const isRemote = (value: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^(git@|github\.com\/|gitlab\.com\/|bitbucket\.org\/)/.test(value) || /\?ref=/.test(value);

@@ -38,6 +38,7 @@ export function registerSettings(context: ServerContext, diagnostics: ManifestDi
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         completionProvider: { triggerCharacters: ['[', ':'] },
         definitionProvider: true,
+        documentLinkProvider: { resolveProvider: false },
       },
       serverInfo: { name: 'cloud-native-companion', version: '0.1.0' },
     };
