@@ -65,8 +65,9 @@ export class LintContext {
   optionsFor(file: string, openTexts: Map<string, string>): Omit<LintOptions, 'rules' | 'allRules'> {
     const dir = path.dirname(path.resolve(file));
     const loaded = this.configFor(dir);
-    // A Kustomize patch (named by a kustomization here or above, up to the workspace folder) is a partial object.
-    const patch = isNamedAsPatch(file, diskReader(openTexts), this.workspaceFolders.find((f) => dir === f || dir.startsWith(f + path.sep)));
+    // A Kustomize patch (named by a kustomization here or above, up to the workspace folder, or by an open one) is partial.
+    const stopAt = this.workspaceFolders.find((f) => dir === f || dir.startsWith(f + path.sep));
+    const patch = isNamedAsPatch(file, diskReader(openTexts), { stopAt, alsoNamedBy: [...openTexts.keys()].filter(isKustomization) });
     const kustomizationPaths = isKustomization(file) ? pathKindsOnDisk(file) : undefined;
     return { config: loaded.config, path: configRelativePath(loaded, file), workspaceObjects: this.siblingObjects(file, openTexts), patch, kustomizationPaths };
   }

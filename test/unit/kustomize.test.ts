@@ -58,7 +58,11 @@ describe('Kustomize patches are partial objects', () => {
     const parent = path.join(fixtures, 'overlays', 'kustomization.yaml');
     const unsaved = new Map([[parent, 'patches:\n  - path: prod/standalone.yaml\n']]);
     expect(isNamedAsPatch(path.join(prod, 'standalone.yaml'), diskReader(unsaved))).toBe(true);
-    expect(isNamedAsPatch(path.join(prod, 'standalone.yaml'), diskReader(unsaved), prod)).toBe(false);
+    expect(isNamedAsPatch(path.join(prod, 'standalone.yaml'), diskReader(unsaved), { stopAt: prod })).toBe(false);
+    // A kustomization elsewhere (open in the editor) that names the file by a relative path.
+    const sibling = path.join(fixtures, 'overlays', 'staging', 'kustomization.yaml');
+    const open = new Map([[sibling, 'patches:\n  - path: ../prod/standalone.yaml\n']]);
+    expect(isNamedAsPatch(path.join(prod, 'standalone.yaml'), diskReader(open), { stopAt: prod, alsoNamedBy: [sibling] })).toBe(true);
   });
 });
 

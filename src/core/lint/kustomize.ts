@@ -52,20 +52,24 @@ export function kustomizationIn(folder: string, read: ReadText): { path: string;
 
 /**
  * Whether a kustomization in the file's folder or one of its parents (up to `stopAt`, a workspace folder, when
- * given) names the file as a patch. A patch is a partial object: the lint skips the rules that report absences.
+ * given), or one of `alsoNamedBy` (kustomizations known elsewhere: open in the editor, say), names the file as a
+ * patch. A patch is a partial object: the lint skips the rules that report absences.
  */
-export function isNamedAsPatch(file: string, read: ReadText, stopAt?: string): boolean {
+export function isNamedAsPatch(file: string, read: ReadText, options: { stopAt?: string; alsoNamedBy?: readonly string[] } = {}): boolean {
   const target = path.resolve(file);
-  const boundary = stopAt ? path.resolve(stopAt) : undefined;
+  const names = (kustomization: { path: string; text: string } | undefined) => !!kustomization && patchFilesOf(kustomization.path, kustomization.text).includes(target);
+  const boundary = options.stopAt ? path.resolve(options.stopAt) : undefined;
   let folder = path.dirname(target);
   for (let level = 0; level <= PARENT_LEVELS; level++) {
-    const kustomization = kustomizationIn(folder, read);
-    if (kustomization && patchFilesOf(kustomization.path, kustomization.text).includes(target)) return true;
+    if (names(kustomizationIn(folder, read))) return true;
     const parent = path.dirname(folder);
     if (parent === folder || folder === boundary) break;
     folder = parent;
   }
-  return false;
+  return (options.alsoNamedBy ?? []).some((other) => {
+    const text = read(other);
+    return text !== undefined && names({ path: other, text });
+  });
 }
 
 /** What a path relative to a kustomization's folder is on disk: a file, a folder, or nothing. */
