@@ -1,7 +1,7 @@
 import type { Connection } from 'vscode-languageserver';
 import { createServerContext } from './handlers/context';
 import { registerKnowledgeRequests } from './handlers/knowledgeRequests';
-import { registerKustomizeLinks } from './handlers/kustomizeLinks';
+import { registerKustomizeLinks } from './handlers/kustomize';
 import { registerLanguageFeatures } from './handlers/languageFeatures';
 import { registerManifestDiagnostics } from './handlers/manifestDiagnostics';
 import { registerNotes } from './handlers/notes';

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diskReader, isNamedAsPatch, kustomizationLinks, pathKindsOnDisk } from '../../src/core/lint/kustomize';
+import { json6902Hover, pointerPath } from '../../src/core/hover/patchHover';
+import { diskReader, isNamedAsPatch, kustomizationLinks, pathKindsOnDisk, patchEntriesNaming } from '../../src/core/lint/kustomize';
 import { lintFile } from '../../src/core/lint/lint';
 import { carriesPatchDirective, kustomizationReferences } from '../../src/core/model/kustomization';
 import { ALL_RULES } from '../../src/core/rules';
@@ -127,5 +128,26 @@ describe('cnc lint on a Kustomize tree', () => {
   it('knows a patch when only the patch file is given', () => {
     const result = runCnc(prod, ['lint', 'image-patch.yaml', '--format', 'json']);
     expect(JSON.parse(result.stdout).files[0].findings.map((f: { ruleId: string }) => f.ruleId)).toEqual(['image-tag-not-pinned']);
+  });
+});
+
+describe('JSON 6902 patch hovers', () => {
+  it('describes the field an operation path names, with the kind from the patch target', () => {
+    const text = read(path.join(prod, 'replicas-json.yaml'));
+    const target = patchEntriesNaming(path.join(prod, 'replicas-json.yaml'), diskReader()).find((e) => e.target)?.target;
+    expect(target).toEqual({ kind: 'Deployment' });
+    const hover = json6902Hover(parseYaml(text), text.indexOf('/spec/replicas') + 3, target!);
+    expect(hover?.field).toMatchObject({ path: 'Deployment.spec.replicas', kind: 'Deployment' });
+    expect(hover?.markdown).toContain('replicas');
+    expect(json6902Hover(parseYaml(text), text.indexOf('op:') + 1, target!)).toBeUndefined();
+  });
+
+  it('follows keys inside an operation value, and takes group/version from the target', () => {
+    const text = '- op: add\n  path: /spec/template/spec/containers/0\n  value:\n    name: sidecar\n    imagePullPolicy: Always\n';
+    const hover = json6902Hover(parseYaml(text), text.indexOf('imagePullPolicy') + 2, { apiVersion: 'apps/v1', kind: 'StatefulSet' });
+    expect(hover?.field).toMatchObject({ path: 'StatefulSet.spec.template.spec.containers[].imagePullPolicy' });
+    expect(pointerPath('/metadata/annotations/example.com~1team')).toEqual(['metadata', 'annotations', 'example.com/team']);
+    expect(pointerPath('/spec/containers/-')).toEqual(['spec', 'containers', 0]);
+    expect(pointerPath('spec')).toBeUndefined();
   });
 });

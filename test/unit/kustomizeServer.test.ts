@@ -57,6 +57,12 @@ describe('cnc serve --stdio on Kustomize files', () => {
     expect(hover?.contents.value).toMatch(/image/i);
   });
 
+  it('hovers a JSON 6902 operation path with the kind of its target', async () => {
+    expect((await open(path.join(prod, 'replicas-json.yaml'))).diagnostics).toEqual([]);
+    const hover = await connection.sendRequest('textDocument/hover', { textDocument: { uri: uriOf(path.join(prod, 'replicas-json.yaml')) }, position: { line: 1, character: 12 } }) as { contents: { value: string } } | null;
+    expect(hover?.contents.value).toContain('Deployment.spec.replicas');
+  });
+
   it('diagnoses a missing path of kustomization.yaml, links the others and hovers its fields', async () => {
     const file = path.join(prod, 'kustomization.yaml');
     const published = await open(file);

@@ -33,11 +33,16 @@ export const KUSTOMIZATION_NAMES = ['kustomization.yaml', 'kustomization.yml', '
 /** How many folders up a patch's kustomization is looked for (overlays sit a few levels above their patches). */
 const PARENT_LEVELS = 6;
 
-/** The absolute paths of the patch files a kustomization (at `kustomizationPath`, with `text`) names. */
-export function patchFilesOf(kustomizationPath: string, text: string): string[] {
+/** The patch entries of a kustomization (at `kustomizationPath`, with `text`), each with its file's absolute path. */
+function patchEntriesOf(kustomizationPath: string, text: string): { file: string; reference: KustomizationReference }[] {
   const folder = path.dirname(path.resolve(kustomizationPath));
   const root = parseYaml(text).documents.find((d) => d.tree)?.tree;
-  return kustomizationReferences(root).filter((r) => r.patch).map((r) => path.resolve(folder, r.path));
+  return kustomizationReferences(root).filter((r) => r.patch).map((reference) => ({ file: path.resolve(folder, reference.path), reference }));
+}
+
+/** The absolute paths of the patch files a kustomization (at `kustomizationPath`, with `text`) names. */
+export function patchFilesOf(kustomizationPath: string, text: string): string[] {
+  return patchEntriesOf(kustomizationPath, text).map((entry) => entry.file);
 }
 
 /** The kustomization file of a folder, if it has one, and its text. */
@@ -50,26 +55,41 @@ export function kustomizationIn(folder: string, read: ReadText): { path: string;
   return undefined;
 }
 
+interface PatchLookup {
+  /** A workspace folder: kustomizations above it are not looked at. */
+  stopAt?: string;
+  /** Kustomizations known elsewhere (open in the editor, say). */
+  alsoNamedBy?: readonly string[];
+}
+
 /**
- * Whether a kustomization in the file's folder or one of its parents (up to `stopAt`, a workspace folder, when
- * given), or one of `alsoNamedBy` (kustomizations known elsewhere: open in the editor, say), names the file as a
- * patch. A patch is a partial object: the lint skips the rules that report absences.
+ * The entries naming the file as a patch, of the kustomizations in its folder and its parents (up to `stopAt`) and
+ * of `alsoNamedBy`, nearest first.
  */
-export function isNamedAsPatch(file: string, read: ReadText, options: { stopAt?: string; alsoNamedBy?: readonly string[] } = {}): boolean {
+export function patchEntriesNaming(file: string, read: ReadText, options: PatchLookup = {}): KustomizationReference[] {
   const target = path.resolve(file);
-  const names = (kustomization: { path: string; text: string } | undefined) => !!kustomization && patchFilesOf(kustomization.path, kustomization.text).includes(target);
+  const naming = (kustomization: { path: string; text: string } | undefined) => kustomization
+    ? patchEntriesOf(kustomization.path, kustomization.text).filter((entry) => entry.file === target).map((entry) => entry.reference)
+    : [];
+  const found: KustomizationReference[] = [];
   const boundary = options.stopAt ? path.resolve(options.stopAt) : undefined;
   let folder = path.dirname(target);
   for (let level = 0; level <= PARENT_LEVELS; level++) {
-    if (names(kustomizationIn(folder, read))) return true;
+    found.push(...naming(kustomizationIn(folder, read)));
     const parent = path.dirname(folder);
     if (parent === folder || folder === boundary) break;
     folder = parent;
   }
-  return (options.alsoNamedBy ?? []).some((other) => {
+  for (const other of options.alsoNamedBy ?? []) {
     const text = read(other);
-    return text !== undefined && names({ path: other, text });
-  });
+    if (text !== undefined) found.push(...naming({ path: other, text }));
+  }
+  return found;
+}
+
+/** Whether a kustomization names the file as a patch (see patchEntriesNaming): then its objects are partial. */
+export function isNamedAsPatch(file: string, read: ReadText, options: PatchLookup = {}): boolean {
+  return patchEntriesNaming(file, read, options).length > 0;
 }
 
 /** What a path relative to a kustomization's folder is on disk: a file, a folder, or nothing. */

@@ -18,8 +18,22 @@ export interface KustomizationReference {
   span: Span;
   /** The file is a patch (a partial object), not a whole resource. */
   patch: boolean;
+  /** The objects a `patches`/`patchesJson6902` entry applies to (`target:`), when it names them. */
+  target?: PatchTarget;
   /** A directory is expected (a base or a component); a file otherwise, either for `resources`. */
   kind: 'file' | 'directory' | 'either';
+}
+
+/** A patch's `target:` as far as hovers need it: apiVersion from `group` and `version`, and the kind. */
+export interface PatchTarget { apiVersion?: string; kind: string }
+
+function patchTarget(node: ValueNode | undefined): PatchTarget | undefined {
+  const kind = scalarString(child(node, 'kind'));
+  if (!kind) return undefined;
+  const group = scalarString(child(node, 'group'));
+  const version = scalarString(child(node, 'version'));
+  const apiVersion = version ? (group ? `${group}/${version}` : version) : undefined;
+  return apiVersion ? { apiVersion, kind } : { kind };
 }
 
 const PATCH_FIELDS = new Set<KustomizationField>(['patches', 'patchesStrategicMerge', 'patchesJson6902']);
@@ -31,9 +45,9 @@ const PATCH_FIELDS = new Set<KustomizationField>(['patches', 'patchesStrategicMe
  */
 export function kustomizationReferences(root: ValueNode | undefined): KustomizationReference[] {
   const references: KustomizationReference[] = [];
-  const add = (field: KustomizationField, node: ValueNode | undefined, kind: KustomizationReference['kind'], value = scalarString(node)) => {
+  const add = (field: KustomizationField, node: ValueNode | undefined, kind: KustomizationReference['kind'], value = scalarString(node), target?: PatchTarget) => {
     if (!node || node.kind !== 'scalar' || !value || isRemote(value)) return;
-    references.push({ field, path: value, span: node.span, patch: PATCH_FIELDS.has(field), kind });
+    references.push({ field, path: value, span: node.span, patch: PATCH_FIELDS.has(field), kind, ...(target ? { target } : {}) });
   };
   for (const item of listItems(child(root, 'resources'))) add('resources', item, 'either');
   for (const item of listItems(child(root, 'bases'))) add('bases', item, 'directory');
@@ -45,7 +59,10 @@ export function kustomizationReferences(root: ValueNode | undefined): Kustomizat
     if (value && !value.includes('\n')) add('patchesStrategicMerge', item, 'file');
   }
   for (const field of ['patches', 'patchesJson6902'] as const) {
-    for (const item of listItems(child(root, field))) add(field, child(item, 'path'), 'file');
+    for (const item of listItems(child(root, field))) {
+      const path = child(item, 'path');
+      add(field, path, 'file', scalarString(path), patchTarget(child(item, 'target')));
+    }
   }
   for (const field of ['configMapGenerator', 'secretGenerator'] as const) {
     for (const generator of listItems(child(root, field))) {

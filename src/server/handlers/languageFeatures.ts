@@ -3,6 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { EXPLAIN_MANIFEST_REQUEST } from '../protocol';
 import type { ServerContext } from './context';
 import { CodeActionParams, TextDocumentPositionParams } from './lspParams';
+import { kustomizePatchHover } from './kustomize';
 import { isManifest } from './manifestDiagnostics';
 import { guarded, onCheckedRequest } from './register';
 
@@ -17,7 +18,8 @@ export function registerLanguageFeatures(context: ServerContext): void {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     const position = clamped(document, params.position);
-    if (isManifest(document)) return manifests.hover(document, { ...params, position });
+    // A JSON 6902 patch holds no object: its kind comes from the kustomization that names it.
+    if (isManifest(document)) return manifests.hover(document, { ...params, position }) ?? kustomizePatchHover(document, position);
     return notes.handles(document) ? notes.hover(document, position) : null;
   }));
   connection.onCodeAction(guarded('textDocument/codeAction', CodeActionParams, (params) => {
