@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { json6902Hover, pointerPath } from '../../src/core/hover/patchHover';
 import { diskReader, isNamedAsPatch, kustomizationLinks, pathKindsOnDisk, patchEntriesNaming } from '../../src/core/lint/kustomize';
-import { lintFile } from '../../src/core/lint/lint';
+import { lintFile, lintFileDetailed } from '../../src/core/lint/lint';
 import { carriesPatchDirective, kustomizationReferences } from '../../src/core/model/kustomization';
 import { ALL_RULES } from '../../src/core/rules';
 import { parseYaml } from '../../src/core/yaml/parseYaml';
@@ -120,6 +120,7 @@ describe('cnc lint on a Kustomize tree', () => {
     expect(ids('overlays/prod/image-patch.yaml')).toEqual(['image-tag-not-pinned']);
     expect(ids('overlays/prod/delete-worker.yaml')).toEqual([]);
     expect(ids('overlays/prod/kustomization.yaml')).toEqual(['kustomization-path-missing']);
+    expect(ids('overlays/inline/kustomization.yaml')).toEqual(['image-tag-not-pinned', 'host-network']);
     expect(ids('overlays/prod/standalone.yaml')).toEqual(expect.arrayContaining(['replicas-below-two', 'image-tag-not-pinned']));
     expect(ids('base/deployment.yaml')).toContain('cpu-request-missing');
     expect(result.status).toBe(1);
@@ -149,5 +150,25 @@ describe('JSON 6902 patch hovers', () => {
     expect(pointerPath('/metadata/annotations/example.com~1team')).toEqual(['metadata', 'annotations', 'example.com/team']);
     expect(pointerPath('/spec/containers/-')).toEqual(['spec', 'containers', 0]);
     expect(pointerPath('spec')).toBeUndefined();
+  });
+});
+
+describe('inline patches of a kustomization.yaml', () => {
+  it('are checked as patches, findings placed on their text in the kustomization, without fixes', () => {
+    const file = path.join(fixtures, 'overlays', 'inline', 'kustomization.yaml');
+    const text = read(file);
+    const parsed = parseYaml(text);
+    const result = lintFileDetailed(parsed, { rules: ALL_RULES, kustomizationPaths: pathKindsOnDisk(file) });
+    expect(result.findings.map((f) => [f.ruleId, text.slice(f.span.start, f.span.end)])).toEqual([
+      ['image-tag-not-pinned', 'nginx:latest'],
+      ['host-network', 'true'],
+    ]);
+    expect(result.findings[1]!.span.start).toBe(text.indexOf('hostNetwork: true') + 'hostNetwork: '.length);
+    for (const finding of result.findings) expect(result.fixes(finding)).toEqual({ fixes: [] });
+  });
+
+  it('are left alone when written in a folded or quoted style (offsets would not map back)', () => {
+    const text = 'patches:\n  - patch: "apiVersion: apps/v1\\nkind: Deployment\\nmetadata: {name: web}\\nspec: {template: {spec: {hostNetwork: true}}}"\n';
+    expect(lintFileDetailed(parseYaml(text), { rules: ALL_RULES, kustomizationPaths: () => 'file' }).findings).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { IMPLIED_KUSTOMIZATION, kustomizationReferences, type KustomizationReference } from '../model/kustomization';
+import { child, listItems } from '../model/tree';
 import type { Span } from '../model/tree';
 import type { Finding, ParsedFile } from '../rules/rule';
 import { parseYaml, type ParsedYamlFile } from '../yaml/parseYaml';
@@ -138,4 +139,61 @@ export function kustomizationLinks(kustomizationPath: string, text: string, read
     const target = kind === 'file' ? resolved : kind === 'directory' ? kustomizationIn(resolved, read)?.path : undefined;
     return target ? [{ span: reference.span, target, field: reference.field }] : [];
   });
+}
+
+/** A patch written inside a kustomization (a literal block string), and where each of its lines starts there. */
+interface InlinePatch {
+  text: string;
+  /** For line i of `text`: its offset in `text` and the offset of the same character in the kustomization. */
+  lines: { inner: number; outer: number }[];
+}
+
+/**
+ * The inline patches of a kustomization: `patches[].patch` and the block-string items of `patchesStrategicMerge`.
+ * Only literal blocks (`|`, `|-`, `|+`) are taken: their lines are the patch's lines, indented, so every offset maps
+ * back. Other scalar styles fold or escape characters; those patches are not checked.
+ */
+export function inlinePatches(file: ParsedYamlFile): InlinePatch[] {
+  const root = file.documents.find((d) => d.tree)?.tree;
+  const nodes = [
+    ...listItems(child(root, 'patches')).map((item) => child(item, 'patch')),
+    ...listItems(child(root, 'patchesStrategicMerge')),
+  ];
+  return nodes.flatMap((node) => {
+    if (node?.kind !== 'scalar' || typeof node.value !== 'string') return [];
+    const patch = literalBlock(file.text, node.span.start, node.value);
+    return patch ? [patch] : [];
+  });
+}
+
+function literalBlock(source: string, start: number, value: string): InlinePatch | undefined {
+  // The header: `|`, a chomping indicator, no explicit indentation (the indentation is read from the first line).
+  const header = /^\|[+-]?[ \t]*(#[^\n]*)?\n/.exec(source.slice(start, start + 200));
+  if (!header) return undefined;
+  let outer = start + header[0].length;
+  const innerLines = value.split('\n');
+  const firstLine = source.slice(outer, source.indexOf('\n', outer) === -1 ? undefined : source.indexOf('\n', outer));
+  const indent = firstLine.length - firstLine.trimStart().length;
+  const lines: InlinePatch['lines'] = [];
+  let inner = 0;
+  for (const line of innerLines) {
+    const end = source.indexOf('\n', outer);
+    const outerLine = source.slice(outer, end === -1 ? undefined : end);
+    if (line !== '' && outerLine.slice(Math.min(indent, outerLine.length)) !== line) return undefined;
+    lines.push({ inner, outer: outer + Math.min(indent, outerLine.length) });
+    inner += line.length + 1;
+    if (end === -1) break;
+    outer = end + 1;
+  }
+  return { text: value, lines };
+}
+
+/** The kustomization's offset of an offset in an inline patch. */
+export function outerOffset(patch: InlinePatch, offset: number): number {
+  let line = patch.lines[0]!;
+  for (const candidate of patch.lines) {
+    if (candidate.inner > offset) break;
+    line = candidate;
+  }
+  return line.outer + (offset - line.inner);
 }

@@ -8,11 +8,11 @@ import type { Severity } from '../model/severity';
 import type { Span } from '../model/tree';
 import type { Finding, FindingDraft, Fix, ParsedFile, Rule, RuleContext } from '../rules/rule';
 import { yamlEditor } from '../yaml/yamlEditor';
-import type { ParsedYamlFile } from '../yaml/parseYaml';
+import { parseYaml, type ParsedYamlFile } from '../yaml/parseYaml';
 import { hclEditor } from '../terraform/hclEditor';
 import type { ParsedTerraformFile } from '../terraform/parseTerraform';
 import { KUSTOMIZATION_PATH_MISSING, SUPPRESSION_REASON_MISSING, SUPPRESSION_UNKNOWN_RULE } from './notices';
-import { missingPathFindings, type PathKindOf } from './kustomize';
+import { inlinePatches, missingPathFindings, outerOffset, type PathKindOf } from './kustomize';
 import { activeRules, configurableIds, noticeSeverity } from './ruleSettings';
 import { annotationSuppressions, commentSuppressions, configSuppressions, type Suppression } from './suppression';
 import { terraformBlocksOf } from '../rules/terraform/terraformValues';
@@ -37,7 +37,10 @@ export interface LintOptions {
    * with a `$patch` directive is partial without this.
    */
   patch?: boolean;
-  /** For a kustomization file: what the paths it names are on disk, so a missing one is reported. */
+  /**
+   * For a kustomization file: what the paths it names are on disk, so a missing one is reported. Given, the file is
+   * taken as a kustomization: its inline patches are checked too, as patches (findings without fixes).
+   */
   kustomizationPaths?: PathKindOf;
   /** This file's path relative to the config file's folder, with `/` separators (for `ignore.files` globs). */
   path?: string;
@@ -103,8 +106,24 @@ export function lintFileDetailed(file: ParsedFile, options: LintOptions): LintRe
   if (options.kustomizationPaths && missingPathSeverity) {
     findings.push(...missingPathFindings(file, options.kustomizationPaths).map((finding) => ({ ...finding, severity: missingPathSeverity })));
   }
+  if (options.kustomizationPaths && file.language === 'yaml') findings.push(...inlinePatchFindings(file as ParsedYamlFile, options));
   findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
   return { findings, suppressed, fixes: fixesWith(context, options.rules) };
+}
+
+/** Findings in a kustomization's inline patches: their fixes would edit the patch's text, not the file's. */
+const withoutFixes = new WeakSet<Finding>();
+
+/** The findings of the inline patches of a kustomization, moved to where the patches are written in it. */
+function inlinePatchFindings(file: ParsedYamlFile, options: LintOptions): Finding[] {
+  return inlinePatches(file).flatMap((patch) => {
+    const inner = lintFileDetailed(parseYaml(patch.text), { ...options, patch: true, kustomizationPaths: undefined });
+    return inner.findings.map((finding) => {
+      const moved: Finding = { ...finding, data: undefined, span: { start: outerOffset(patch, finding.span.start), end: outerOffset(patch, finding.span.end) } };
+      withoutFixes.add(moved);
+      return moved;
+    });
+  });
 }
 
 /** A rule's check on one target; one that throws becomes a finding on the target instead of stopping the lint. */
@@ -137,7 +156,7 @@ function fixesWith(context: RuleContext, rules: readonly Rule[]): FixesOf {
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
   return (finding) => {
     const rule = byId.get(finding.ruleId);
-    if (!rule?.fix) return { fixes: [] };
+    if (!rule?.fix || withoutFixes.has(finding)) return { fixes: [] };
     try {
       // A fix whose edits the language editor could not write (an unknown or synthetic node) is no fix.
       return { fixes: rule.fix(finding, context).filter((fix) => fix.edits.length > 0) };
