@@ -79,6 +79,16 @@ describe('cnc serve --stdio on Kustomize files', () => {
     expect(hover?.contents.value).toContain('JSON 6902');
   });
 
+  it('checks the inline patches of a kustomization.yaml, on their lines, and offers no fix edits for them', async () => {
+    const file = path.join(fixtures, 'overlays', 'inline', 'kustomization.yaml');
+    const published = await open(file);
+    expect(published.diagnostics.map((d) => [d.code, d.range.start.line])).toEqual([['image-tag-not-pinned', 16], ['host-network', 30]]);
+    const actions = await connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: uriOf(file) }, range: published.diagnostics[0]!.range, context: { diagnostics: published.diagnostics.slice(0, 1) },
+    }) as { title: string; edit?: unknown }[];
+    expect(actions.filter((a) => a.edit !== undefined && !a.title.startsWith('Suppress'))).toEqual([]);
+  });
+
   it('answers no links for a file that is not a kustomization', async () => {
     const links = await connection.sendRequest('textDocument/documentLink', { textDocument: { uri: uriOf(path.join(prod, 'image-patch.yaml')) } });
     expect(links).toEqual([]);
