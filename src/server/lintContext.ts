@@ -5,7 +5,7 @@ import { CONFIG_FILE_NAME, type ConfigProblem } from '../core/config/config';
 import { configRelativePath, effectiveConfig, type LoadedConfig } from '../core/config/loadConfig';
 import type { LintOptions } from '../core/lint/lint';
 import { configurableIds } from '../core/lint/ruleSettings';
-import { diskReader, isKustomization, isNamedAsPatch, pathKindsOnDisk } from '../core/lint/kustomize';
+import { diskReader, isKustomization, isNamedAsPatch, kustomizationOnDisk } from '../core/lint/kustomize';
 import type { K8sObject } from '../core/model/k8sObject';
 import { ALL_RULES } from '../core/rules';
 
@@ -67,9 +67,10 @@ export class LintContext {
     const loaded = this.configFor(dir);
     // A Kustomize patch (named by a kustomization here or above, up to the workspace folder, or by an open one) is partial.
     const stopAt = this.workspaceFolders.find((f) => dir === f || dir.startsWith(f + path.sep));
-    const patch = isNamedAsPatch(file, diskReader(openTexts), { stopAt, alsoNamedBy: [...openTexts.keys()].filter(isKustomization) });
-    const kustomizationPaths = isKustomization(file) ? pathKindsOnDisk(file) : undefined;
-    return { config: loaded.config, path: configRelativePath(loaded, file), workspaceObjects: this.siblingObjects(file, openTexts), patch, kustomizationPaths };
+    const read = diskReader(openTexts);
+    const patch = isNamedAsPatch(file, read, { stopAt, alsoNamedBy: [...openTexts.keys()].filter(isKustomization) });
+    const kustomization = isKustomization(file) ? kustomizationOnDisk(file, read) : undefined;
+    return { config: loaded.config, path: configRelativePath(loaded, file), workspaceObjects: this.siblingObjects(file, openTexts), patch, kustomization };
   }
 
   private siblingObjects(file: string, openTexts: Map<string, string>): K8sObject[] {

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { json6902Hover, pointerPath } from '../../src/core/hover/patchHover';
-import { diskReader, isNamedAsPatch, kustomizationLinks, pathKindsOnDisk, patchEntriesNaming } from '../../src/core/lint/kustomize';
+import { diskReader, isNamedAsPatch, kustomizationLinks, kustomizationOnDisk, patchEntriesNaming } from '../../src/core/lint/kustomize';
 import { lintFile, lintFileDetailed } from '../../src/core/lint/lint';
 import { carriesPatchDirective, kustomizationReferences } from '../../src/core/model/kustomization';
 import { ALL_RULES } from '../../src/core/rules';
@@ -91,11 +91,34 @@ describe('kustomization.yaml paths', () => {
   it('reports a path that does not exist, on its value, and nothing for those that do', () => {
     const file = path.join(prod, 'kustomization.yaml');
     const text = read(file);
-    const findings = lintFile(parseYaml(text), { rules: ALL_RULES, kustomizationPaths: pathKindsOnDisk(file) });
+    const findings = lintFile(parseYaml(text), { rules: ALL_RULES, kustomization: kustomizationOnDisk(file) });
     expect(findings.map((f) => [f.ruleId, text.slice(f.span.start, f.span.end)])).toEqual([['kustomization-path-missing', 'missing-service.yaml']]);
     expect(findings[0]!.severity).toBe('error');
-    const off = lintFile(parseYaml(text), { rules: ALL_RULES, kustomizationPaths: pathKindsOnDisk(file), config: { rules: { 'kustomization-path-missing': 'off' }, ignore: [] } });
+    const off = lintFile(parseYaml(text), { rules: ALL_RULES, kustomization: kustomizationOnDisk(file), config: { rules: { 'kustomization-path-missing': 'off' }, ignore: [] } });
     expect(off).toEqual([]);
+  });
+
+  it('reports a cycle of kustomizations on the entry that leads back, and stops', () => {
+    const file = path.join(fixtures, 'cycle', 'a', 'kustomization.yaml');
+    const text = read(file);
+    const findings = lintFile(parseYaml(text), { rules: ALL_RULES, kustomization: kustomizationOnDisk(file) });
+    expect(findings.map((f) => [f.ruleId, text.slice(f.span.start, f.span.end)])).toEqual([['kustomization-cycle', '../b']]);
+    expect(findings[0]!.message).toContain('(../b → here)');
+    // No cycle in an overlay over a base.
+    const prodFile = path.join(prod, 'kustomization.yaml');
+    expect(lintFile(parseYaml(read(prodFile)), { rules: ALL_RULES, kustomization: kustomizationOnDisk(prodFile) }).map((f) => f.ruleId)).not.toContain('kustomization-cycle');
+    // A cycle that does not pass through this kustomization is the others' to report: followed once, no hang.
+    const texts = new Map([
+      ['/w/top/kustomization.yaml', 'resources: [../x]\n'],
+      ['/w/x/kustomization.yaml', 'resources: [../y]\n'],
+      ['/w/y/kustomization.yaml', 'resources: [../x]\n'],
+    ]);
+    const top = { path: '/w/top/kustomization.yaml', kindOf: () => 'directory' as const, read: (f: string) => texts.get(f) };
+    expect(lintFile(parseYaml(texts.get(top.path)!), { rules: ALL_RULES, kustomization: top })).toEqual([]);
+    const y = { ...top, path: '/w/y/kustomization.yaml' };
+    expect(lintFile(parseYaml(texts.get(y.path)!), { rules: ALL_RULES, kustomization: y }).map((f) => f.message)).toEqual([
+      'resources "../x" leads back to this kustomization (../x → here); kustomize build reports a cycle and builds nothing.',
+    ]);
   });
 
   it('links every path that exists to the file it opens (a folder to its kustomization)', () => {
@@ -121,6 +144,8 @@ describe('cnc lint on a Kustomize tree', () => {
     expect(ids('overlays/prod/delete-worker.yaml')).toEqual([]);
     expect(ids('overlays/prod/kustomization.yaml')).toEqual(['kustomization-path-missing']);
     expect(ids('overlays/inline/kustomization.yaml')).toEqual(['image-tag-not-pinned', 'host-network']);
+    expect(ids('cycle/a/kustomization.yaml')).toEqual(['kustomization-cycle']);
+    expect(ids('cycle/b/kustomization.yaml')).toEqual(['kustomization-cycle']);
     expect(ids('overlays/prod/standalone.yaml')).toEqual(expect.arrayContaining(['replicas-below-two', 'image-tag-not-pinned']));
     expect(ids('base/deployment.yaml')).toContain('cpu-request-missing');
     expect(result.status).toBe(1);
@@ -158,7 +183,7 @@ describe('inline patches of a kustomization.yaml', () => {
     const file = path.join(fixtures, 'overlays', 'inline', 'kustomization.yaml');
     const text = read(file);
     const parsed = parseYaml(text);
-    const result = lintFileDetailed(parsed, { rules: ALL_RULES, kustomizationPaths: pathKindsOnDisk(file) });
+    const result = lintFileDetailed(parsed, { rules: ALL_RULES, kustomization: kustomizationOnDisk(file) });
     expect(result.findings.map((f) => [f.ruleId, text.slice(f.span.start, f.span.end)])).toEqual([
       ['image-tag-not-pinned', 'nginx:latest'],
       ['host-network', 'true'],
@@ -169,6 +194,6 @@ describe('inline patches of a kustomization.yaml', () => {
 
   it('are left alone when written in a folded or quoted style (offsets would not map back)', () => {
     const text = 'patches:\n  - patch: "apiVersion: apps/v1\\nkind: Deployment\\nmetadata: {name: web}\\nspec: {template: {spec: {hostNetwork: true}}}"\n';
-    expect(lintFileDetailed(parseYaml(text), { rules: ALL_RULES, kustomizationPaths: () => 'file' }).findings).toEqual([]);
+    expect(lintFileDetailed(parseYaml(text), { rules: ALL_RULES, kustomization: { path: '/x/kustomization.yaml', kindOf: () => 'file', read: () => undefined } }).findings).toEqual([]);
   });
 });

@@ -9,7 +9,7 @@ import { configRelativePath, loadConfigFile, loadConfigFor, type LoadedConfig } 
 import { compareWithBaseline, createBaseline, parseBaseline, serialiseBaseline, type Baseline } from '../../core/lint/baseline';
 import { lintFileDetailed, type LintOptions } from '../../core/lint/lint';
 import { configurableIds } from '../../core/lint/ruleSettings';
-import { diskReader, isKustomization, isNamedAsPatch, pathKindsOnDisk, patchFilesOf, type ReadText } from '../../core/lint/kustomize';
+import { diskReader, isKustomization, isNamedAsPatch, kustomizationOnDisk, patchFilesOf, type ReadText } from '../../core/lint/kustomize';
 import { ALL_RULES } from '../../core/rules';
 import { initTerraform } from '../../core/terraform/runtime';
 import type { Severity } from '../../core/rules/rule';
@@ -201,7 +201,7 @@ function lintGroup(files: string[], loaded: LoadedConfig, options: GroupOptions)
       workspaceObjects: everyObject,
       path: configRelativePath(loaded, p.path),
       patch: options.isPatch(p.path),
-      kustomizationPaths: isKustomization(p.path) ? pathKindsOnDisk(p.path) : undefined,
+      kustomization: isKustomization(p.path) ? kustomizationOnDisk(p.path) : undefined,
     };
     const result = lintFileDetailed(p.file, { ...lintOptions, rules: ALL_RULES });
     // Fixes are YAML edits: in a JSON file they would break the syntax.

@@ -2,10 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { IMPLIED_KUSTOMIZATION, kustomizationReferences, type KustomizationReference } from '../model/kustomization';
 import { child, listItems } from '../model/tree';
-import type { Span } from '../model/tree';
+import type { Span, ValueNode } from '../model/tree';
 import type { Finding, ParsedFile } from '../rules/rule';
 import { parseYaml, type ParsedYamlFile } from '../yaml/parseYaml';
-import { KUSTOMIZATION_PATH_MISSING } from './notices';
+import { KUSTOMIZATION_CYCLE, KUSTOMIZATION_PATH_MISSING } from './notices';
 
 /** Reads a file's text, or undefined when there is none (or it cannot be read). */
 export type ReadText = (file: string) => string | undefined;
@@ -96,30 +96,87 @@ export function isNamedAsPatch(file: string, read: ReadText, options: PatchLooku
 /** What a path relative to a kustomization's folder is on disk: a file, a folder, or nothing. */
 export type PathKindOf = (relativePath: string) => 'file' | 'directory' | undefined;
 
-/** `PathKindOf` for the kustomization at `kustomizationPath`, from the disk. */
-export function pathKindsOnDisk(kustomizationPath: string): PathKindOf {
+/** A kustomization file as the lint sees it on disk: its path, what its paths are, and the other files' texts. */
+export interface KustomizationOnDisk {
+  path: string;
+  kindOf: PathKindOf;
+  read: ReadText;
+}
+
+/** `KustomizationOnDisk` for the kustomization at `kustomizationPath`, from the disk (`read` may prefer open texts). */
+export function kustomizationOnDisk(kustomizationPath: string, read: ReadText = diskReader()): KustomizationOnDisk {
   const folder = path.dirname(path.resolve(kustomizationPath));
-  return (relativePath) => {
+  const kindOf: PathKindOf = (relativePath) => {
     try {
       const stat = fs.statSync(path.resolve(folder, relativePath));
       return stat.isDirectory() ? 'directory' : 'file';
     } catch { return undefined; }
   };
+  return { path: kustomizationPath, kindOf, read };
+}
+
+/** The object findings about a kustomization file are reported on. */
+function kustomizationSummary(file: ParsedFile): { tree: ValueNode; object: Finding['object'] } | undefined {
+  if (file.language !== 'yaml') return undefined;
+  const document = (file as ParsedYamlFile).documents.find((d) => d.tree);
+  if (!document?.tree) return undefined;
+  return { tree: document.tree, object: { address: `${IMPLIED_KUSTOMIZATION.kind}/(kustomization.yaml)`, kind: IMPLIED_KUSTOMIZATION.kind, language: 'yaml', documentIndex: document.index } };
 }
 
 /** Findings for the paths a kustomization names that do not exist (one per entry, on its value). */
-export function missingPathFindings(file: ParsedFile, kindOf: PathKindOf): Finding[] {
-  if (file.language !== 'yaml') return [];
-  const document = (file as ParsedYamlFile).documents.find((d) => d.tree);
-  if (!document) return [];
-  const object = { address: `${IMPLIED_KUSTOMIZATION.kind}/(kustomization.yaml)`, kind: IMPLIED_KUSTOMIZATION.kind, language: 'yaml' as const, documentIndex: document.index };
-  return kustomizationReferences(document.tree).filter((reference) => kindOf(reference.path) === undefined).map((reference) => ({
+export function missingPathFindings(file: ParsedFile, kustomization: KustomizationOnDisk): Finding[] {
+  const found = kustomizationSummary(file);
+  if (!found) return [];
+  return kustomizationReferences(found.tree).filter((reference) => kustomization.kindOf(reference.path) === undefined).map((reference) => ({
     ruleId: KUSTOMIZATION_PATH_MISSING.id,
     severity: KUSTOMIZATION_PATH_MISSING.severity,
     message: `${reference.field} names "${reference.path}", which does not exist next to this kustomization.yaml; kustomize build stops here.`,
     span: reference.span,
-    object,
+    object: found.object,
   }));
+}
+
+/** The fields whose folders are kustomizations built into this one. */
+const NESTED_FIELDS = new Set<KustomizationReference['field']>(['resources', 'bases', 'components']);
+/** How many kustomizations a cycle search reads at most (a large monorepo's overlays stay well below). */
+const MAX_FOLLOWED = 200;
+
+/**
+ * Findings for the folders a kustomization builds in (resources, bases, components) that lead back to it: kustomize
+ * refuses a cycle. The search reads each kustomization once and stops after MAX_FOLLOWED: it never loops.
+ */
+export function cycleFindings(file: ParsedFile, kustomization: KustomizationOnDisk): Finding[] {
+  const found = kustomizationSummary(file);
+  if (!found) return [];
+  const start = path.dirname(path.resolve(kustomization.path));
+  const seen = new Set<string>();
+  const chainBack = (folder: string): string[] | undefined => {
+    if (folder === start) return [];
+    if (seen.has(folder) || seen.size >= MAX_FOLLOWED) return undefined;
+    seen.add(folder);
+    const nested = kustomizationIn(folder, kustomization.read);
+    if (!nested) return undefined;
+    const root = parseYaml(nested.text).documents.find((d) => d.tree)?.tree;
+    for (const reference of kustomizationReferences(root)) {
+      if (!NESTED_FIELDS.has(reference.field)) continue;
+      const rest = chainBack(path.resolve(folder, reference.path));
+      if (rest) return [folder, ...rest];
+    }
+    return undefined;
+  };
+  return kustomizationReferences(found.tree).flatMap((reference) => {
+    if (!NESTED_FIELDS.has(reference.field)) return [];
+    const chain = chainBack(path.resolve(start, reference.path));
+    if (!chain) return [];
+    const shown = [...chain.map((folder) => path.relative(start, folder).split(path.sep).join('/')), 'here'].join(' → ');
+    return [{
+      ruleId: KUSTOMIZATION_CYCLE.id,
+      severity: KUSTOMIZATION_CYCLE.severity,
+      message: `${reference.field} "${reference.path}" leads back to this kustomization (${shown}); kustomize build reports a cycle and builds nothing.`,
+      span: reference.span,
+      object: found.object,
+    }];
+  });
 }
 
 /** A path of a kustomization that exists, with the file it opens (a folder opens its own kustomization). */
@@ -130,7 +187,7 @@ export interface KustomizationLink {
 }
 
 /** The links of a kustomization's paths that exist (missing ones get `kustomization-path-missing` instead). */
-export function kustomizationLinks(kustomizationPath: string, text: string, read: ReadText, kindOf: PathKindOf = pathKindsOnDisk(kustomizationPath)): KustomizationLink[] {
+export function kustomizationLinks(kustomizationPath: string, text: string, read: ReadText, kindOf: PathKindOf = kustomizationOnDisk(kustomizationPath, read).kindOf): KustomizationLink[] {
   const folder = path.dirname(path.resolve(kustomizationPath));
   const root = parseYaml(text).documents.find((d) => d.tree)?.tree;
   return kustomizationReferences(root).flatMap((reference) => {

@@ -11,8 +11,8 @@ import { yamlEditor } from '../yaml/yamlEditor';
 import { parseYaml, type ParsedYamlFile } from '../yaml/parseYaml';
 import { hclEditor } from '../terraform/hclEditor';
 import type { ParsedTerraformFile } from '../terraform/parseTerraform';
-import { KUSTOMIZATION_PATH_MISSING, SUPPRESSION_REASON_MISSING, SUPPRESSION_UNKNOWN_RULE } from './notices';
-import { inlinePatches, missingPathFindings, outerOffset, type PathKindOf } from './kustomize';
+import { KUSTOMIZATION_CYCLE, KUSTOMIZATION_PATH_MISSING, SUPPRESSION_REASON_MISSING, SUPPRESSION_UNKNOWN_RULE } from './notices';
+import { cycleFindings, inlinePatches, missingPathFindings, outerOffset, type KustomizationOnDisk } from './kustomize';
 import { activeRules, configurableIds, noticeSeverity } from './ruleSettings';
 import { annotationSuppressions, commentSuppressions, configSuppressions, type Suppression } from './suppression';
 import { terraformBlocksOf } from '../rules/terraform/terraformValues';
@@ -41,7 +41,7 @@ export interface LintOptions {
    * For a kustomization file: what the paths it names are on disk, so a missing one is reported. Given, the file is
    * taken as a kustomization: its inline patches are checked too, as patches (findings without fixes).
    */
-  kustomizationPaths?: PathKindOf;
+  kustomization?: KustomizationOnDisk;
   /** This file's path relative to the config file's folder, with `/` separators (for `ignore.files` globs). */
   path?: string;
 }
@@ -102,13 +102,20 @@ export function lintFileDetailed(file: ParsedFile, options: LintOptions): LintRe
     else findings.push(finding);
   }
   findings.push(...suppressionNotices([...comments, ...annotations], file, options.rules, config));
-  const missingPathSeverity = noticeSeverity(KUSTOMIZATION_PATH_MISSING.id, config);
-  if (options.kustomizationPaths && missingPathSeverity) {
-    findings.push(...missingPathFindings(file, options.kustomizationPaths).map((finding) => ({ ...finding, severity: missingPathSeverity })));
-  }
-  if (options.kustomizationPaths && file.language === 'yaml') findings.push(...inlinePatchFindings(file as ParsedYamlFile, options));
+  if (options.kustomization) findings.push(...kustomizationFindings(file, options.kustomization, config, options));
   findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
   return { findings, suppressed, fixes: fixesWith(context, options.rules) };
+}
+
+/** What the engine reports about a kustomization file itself: missing paths, cycles, its inline patches. */
+function kustomizationFindings(file: ParsedFile, kustomization: KustomizationOnDisk, config: CncConfig, options: LintOptions): Finding[] {
+  const findings: Finding[] = [];
+  for (const [notice, find] of [[KUSTOMIZATION_PATH_MISSING, missingPathFindings], [KUSTOMIZATION_CYCLE, cycleFindings]] as const) {
+    const severity = noticeSeverity(notice.id, config);
+    if (severity) findings.push(...find(file, kustomization).map((finding) => ({ ...finding, severity })));
+  }
+  if (file.language === 'yaml') findings.push(...inlinePatchFindings(file as ParsedYamlFile, options));
+  return findings;
 }
 
 /** Findings in a kustomization's inline patches: their fixes would edit the patch's text, not the file's. */
@@ -117,7 +124,7 @@ const withoutFixes = new WeakSet<Finding>();
 /** The findings of the inline patches of a kustomization, moved to where the patches are written in it. */
 function inlinePatchFindings(file: ParsedYamlFile, options: LintOptions): Finding[] {
   return inlinePatches(file).flatMap((patch) => {
-    const inner = lintFileDetailed(parseYaml(patch.text), { ...options, patch: true, kustomizationPaths: undefined });
+    const inner = lintFileDetailed(parseYaml(patch.text), { ...options, patch: true, kustomization: undefined });
     return inner.findings.map((finding) => {
       const moved: Finding = { ...finding, data: undefined, span: { start: outerOffset(patch, finding.span.start), end: outerOffset(patch, finding.span.end) } };
       withoutFixes.add(moved);

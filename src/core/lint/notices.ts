@@ -35,4 +35,12 @@ export const KUSTOMIZATION_PATH_MISSING: LintNotice = {
   remediation: 'Fix the path (it is relative to the folder of the kustomization.yaml), add the file, or remove the entry.',
 };
 
-export const LINT_NOTICES: readonly LintNotice[] = [SUPPRESSION_REASON_MISSING, SUPPRESSION_UNKNOWN_RULE, KUSTOMIZATION_PATH_MISSING];
+export const KUSTOMIZATION_CYCLE: LintNotice = {
+  id: 'kustomization-cycle',
+  title: 'kustomization.yaml builds in a folder that leads back to it',
+  severity: 'error',
+  rationale: 'Kustomize refuses a kustomization that includes itself through its resources, bases or components: the build fails with a cycle error.',
+  remediation: 'Remove the entry that leads back; shared objects belong in a base that both overlays include.',
+};
+
+export const LINT_NOTICES: readonly LintNotice[] = [SUPPRESSION_REASON_MISSING, SUPPRESSION_UNKNOWN_RULE, KUSTOMIZATION_PATH_MISSING, KUSTOMIZATION_CYCLE];
