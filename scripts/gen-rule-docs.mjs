@@ -32,7 +32,7 @@ function ruleSection(rule) {
     `### ${code(rule.id)}`,
     '',
     `**${rule.title}** — ${rule.severity}, ${rule.enabledByDefault ? 'on by default' : 'off by default (on with `--all-rules` or the config)'}` +
-      `${rule.fix ? ', quick fix' : ''}. Concept: [${rule.concept}](../knowledge/${rule.concept}.md).`,
+      `${rule.fix ? ', quick fix' : ''}, ${rule.reports === 'absence' ? 'reports something missing (not run on Kustomize patches)' : 'reports a written value (also run on Kustomize patches)'}. Concept: [${rule.concept}](../knowledge/${rule.concept}.md).`,
     '',
     `**Why.** ${rule.rationale}`,
     '',
@@ -46,9 +46,9 @@ function ruleSection(rule) {
 
 function index(rules) {
   return [
-    '| Rule | Severity | Default | Fix | What it reports |',
-    '|---|---|---|---|---|',
-    ...rules.map((r) => `| [${code(r.id)}](#${r.id}) | ${r.severity} | ${r.enabledByDefault ? 'on' : 'off'} | ${r.fix ? 'yes' : ''} | ${cell(r.title)} |`),
+    '| Rule | Severity | Default | Fix | Reports | What it reports |',
+    '|---|---|---|---|---|---|',
+    ...rules.map((r) => `| [${code(r.id)}](#${r.id}) | ${r.severity} | ${r.enabledByDefault ? 'on' : 'off'} | ${r.fix ? 'yes' : ''} | ${r.reports} | ${cell(r.title)} |`),
   ].join('\n');
 }
 
@@ -72,6 +72,11 @@ const doc = [
   'workload) see every object of the file and, in the editor and in `cnc lint`, the files next to it. They only call a',
   'reference broken when objects of the kind it refers to are defined in that namespace: otherwise the target may live',
   'elsewhere, and nothing is reported.',
+  '',
+  'A Kustomize patch (a file a kustomization.yaml lists under `patches`, `patchesStrategicMerge` or',
+  '`patchesJson6902`, or a document with `$patch`) is a partial object: the rules that report something missing',
+  '(Reports: absence) are not run on it, the rules that report a written value (Reports: presence) are. Patches written',
+  'inline in a kustomization.yaml as literal blocks (`patch: |-`) are checked the same way, without quick fixes.',
   '',
   '## Kubernetes rules',
   '',
@@ -98,6 +103,9 @@ const doc = [
   '  `ignore-check.kube-linter.io/<check>`, `polaris.fairwinds.com/<check>-exempt` (and `polaris.fairwinds.com/exempt`),',
   '  and `checkov.io/skip<n>: CKV_…=reason`.',
   `- **Many files**: an ${code('ignore')} entry in ${code(CONFIG_FILE_NAME)} (below).`,
+  '',
+  'The engine itself reports these, about suppressions and kustomization files (on, off or a severity in the config,',
+  'like rules):',
   '',
   ...LINT_NOTICES.flatMap((n) => [`<a id="${n.id}"></a>`, '', `### ${code(n.id)}`, '', `**${n.title}** — ${n.severity}. ${n.rationale} ${n.remediation}`, '']),
   '## Configuration',

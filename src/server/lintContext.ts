@@ -3,6 +3,8 @@ import type { ConfigProblem } from '../core/config/config';
 import { configRelativePath, effectiveConfig, type LoadedConfig } from '../core/config/loadConfig';
 import type { LintOptions } from '../core/lint/lint';
 import { configurableIds } from '../core/lint/ruleSettings';
+import { diskReader, isKustomization, isNamedAsPatch, kustomizationOnDisk } from '../core/lint/kustomize';
+import type { K8sObject } from '../core/model/k8sObject';
 import { ALL_RULES } from '../core/rules';
 import type { LintSettings } from './protocol';
 import { WorkspaceIndex } from './workspaceIndex';
@@ -71,6 +73,11 @@ export class LintContext {
   optionsFor(file: string, openTexts: Map<string, string>): Omit<LintOptions, 'rules' | 'allRules'> {
     const dir = path.dirname(path.resolve(file));
     const loaded = this.configFor(dir);
-    return { config: loaded.config, path: configRelativePath(loaded, file), workspaceObjects: this.index.objectsBeside(file, openTexts) };
+    // A Kustomize patch (named by a kustomization here or above, up to the workspace folder, or by an open one) is partial.
+    const stopAt = this.workspaceFolders.find((f) => dir === f || dir.startsWith(f + path.sep));
+    const read = diskReader(openTexts);
+    const patch = isNamedAsPatch(file, read, { stopAt, alsoNamedBy: [...openTexts.keys()].filter(isKustomization) });
+    const kustomization = isKustomization(file) ? kustomizationOnDisk(file, read) : undefined;
+    return { config: loaded.config, path: configRelativePath(loaded, file), workspaceObjects: this.index.objectsBeside(file, openTexts), patch, kustomization };
   }
 }

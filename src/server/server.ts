@@ -3,6 +3,7 @@ import { registerCommands } from './handlers/commands';
 import { createServerContext } from './handlers/context';
 import { registerIngressConversion } from './handlers/ingressConversion';
 import { registerKnowledgeRequests } from './handlers/knowledgeRequests';
+import { registerKustomizeLinks } from './handlers/kustomize';
 import { registerLanguageFeatures } from './handlers/languageFeatures';
 import { registerManifestDiagnostics } from './handlers/manifestDiagnostics';
 import { registerNotes } from './handlers/notes';
@@ -24,6 +25,7 @@ export function startServer(connection: Connection, options: ServerOptions): voi
   registerKnowledgeRequests(context);
   registerCommands(context);
   registerIngressConversion(context);
+  registerKustomizeLinks(context);
   context.documents.listen(connection);
   connection.listen();
 }

@@ -17,7 +17,7 @@ function contextProbe() {
   const contexts = new Set<RuleContext>();
   const editors = new Set<unknown>();
   const rule = defineRule<{ name: string }>({
-    id: 'context-probe', target: 'object', title: 'probe', severity: 'hint', enabledByDefault: true, concept: 'pod',
+    id: 'context-probe', target: 'object', title: 'probe', severity: 'hint', enabledByDefault: true, reports: 'presence', concept: 'pod',
     rationale: 'test', remediation: 'test', equivalents: {},
     check(object, context) {
       contexts.add(context);
@@ -64,7 +64,7 @@ describe('fixes of a whole file (cnc lint --format json)', () => {
 
 describe('a fix that cannot be written, and a fix that throws', () => {
   const failing = (error: Error) => defineRule<{ ok: true }>({
-    id: 'failing-fix', target: 'object', title: 'failing', severity: 'warning', enabledByDefault: true, concept: 'pod',
+    id: 'failing-fix', target: 'object', title: 'failing', severity: 'warning', enabledByDefault: true, reports: 'presence', concept: 'pod',
     rationale: 'test', remediation: 'test', equivalents: {},
     check: (object) => [{ message: 'found', span: object.span, data: { ok: true } }],
     fix() { throw error; },

@@ -9,6 +9,7 @@ import { configRelativePath, loadConfigFile, loadConfigFor, type LoadedConfig } 
 import { compareWithBaseline, createBaseline, parseBaseline, serialiseBaseline, type Baseline } from '../../core/lint/baseline';
 import { lintFileDetailed, type LintOptions } from '../../core/lint/lint';
 import { configurableIds } from '../../core/lint/ruleSettings';
+import { diskReader, isKustomization, isNamedAsPatch, kustomizationOnDisk, patchFilesOf, type ReadText } from '../../core/lint/kustomize';
 import { ALL_RULES } from '../../core/rules';
 import { initTerraform } from '../../core/terraform/runtime';
 import type { Severity } from '../../core/rules/rule';
@@ -91,6 +92,7 @@ export const lintCommand: Command = {
 
     // The CRDs among the paths give their kinds schemas before any file is linted (a CRD may sit in another folder).
     readWorkspaceCrds(files);
+    const isPatch = kustomizePatchTest(files);
     const reports: FileReport[] = [];
     const assigned = new Set<string>();
     for (const root of positionals) {
@@ -100,7 +102,7 @@ export const lintCommand: Command = {
       const loaded = explicit ?? loadConfigFor(fs.statSync(root).isDirectory() ? root : path.dirname(root), ids);
       if (!reportConfigProblems(loaded)) return EXIT.usage;
       for (const directory of groupByDirectory(group)) {
-        reports.push(...await lintGroup(directory, loaded, { allRules: values['all-rules']!, kubernetesVersion: version, withFixes: format === 'json' }));
+        reports.push(...await lintGroup(directory, loaded, { allRules: values['all-rules']!, kubernetesVersion: version, withFixes: format === 'json', isPatch }));
       }
     }
 
@@ -154,7 +156,25 @@ function withoutBaselined(reports: FileReport[], baseline: Baseline, file: strin
   return reports.map((r) => ({ ...r, findings: r.findings.filter((f) => !hidden.has(f)) }));
 }
 
-interface GroupOptions { allRules: boolean; kubernetesVersion?: string; withFixes: boolean }
+interface GroupOptions { allRules: boolean; kubernetesVersion?: string; withFixes: boolean; isPatch: (file: string) => boolean }
+
+/**
+ * Which files are Kustomize patches: named by a kustomization among the linted files, or by one in the file's folder
+ * or a parent folder. Each folder's kustomization is read once.
+ */
+function kustomizePatchTest(files: string[]): (file: string) => boolean {
+  const texts = new Map<string, string | undefined>();
+  const fromDisk = diskReader();
+  const read: ReadText = (file) => {
+    if (!texts.has(file)) texts.set(file, fromDisk(file));
+    return texts.get(file);
+  };
+  const named = new Set(files.filter(isKustomization).flatMap((file) => {
+    const text = read(path.resolve(file));
+    return text === undefined ? [] : patchFilesOf(file, text);
+  }));
+  return (file) => named.has(path.resolve(file)) || isNamedAsPatch(file, read);
+}
 
 /**
  * Files of one directory, in the order found. A directory is the unit manifests are written in (an app, a Kustomize
@@ -184,6 +204,8 @@ async function lintGroup(files: string[], loaded: LoadedConfig, options: GroupOp
       // Every object of the folder: the lint leaves out the file's own (filtering here too cost n² in a big folder).
       workspaceObjects: everyObject,
       path: configRelativePath(loaded, p.path),
+      patch: options.isPatch(p.path),
+      kustomization: isKustomization(p.path) ? kustomizationOnDisk(p.path) : undefined,
     };
     const result = lintFileDetailed(p.file, { ...lintOptions, rules: ALL_RULES });
     // Fixes are YAML edits: in a JSON file they would break the syntax.

@@ -89,7 +89,7 @@ function renderContext(via: string, concepts: ConceptInfo[]): string {
   return concepts.map((c) => `Part of **${escapeMarkdown(c.title)}** (${markdownCode(via)}): ${noteMarkdown(c.summary)} ${conceptLinks(c).join(' · ')}`).join('\n\n');
 }
 
-function joinSections(...sections: (string | undefined)[]): string {
+export function joinSections(...sections: (string | undefined)[]): string {
   return sections.filter((s): s is string => !!s).join('\n\n---\n\n');
 }
 

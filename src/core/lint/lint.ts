@@ -2,15 +2,17 @@ import { EMPTY_CONFIG, type CncConfig } from '../config/config';
 import { DEFAULT_KUBERNETES_VERSION } from '../model/kubernetesVersion';
 import { EditUnsupported, type ManifestEditor } from '../model/edit';
 import type { K8sObject } from '../model/k8sObject';
+import { carriesPatchDirective } from '../model/kustomization';
 import { containersOf } from '../model/podSpecs';
 import type { Severity } from '../model/severity';
 import type { Span } from '../model/tree';
 import type { Finding, FindingDraft, Fix, ParsedFile, Rule, RuleContext } from '../rules/rule';
 import { yamlEditor } from '../yaml/yamlEditor';
-import type { ParsedYamlFile } from '../yaml/parseYaml';
+import { parseYaml, type ParsedYamlFile } from '../yaml/parseYaml';
 import { hclEditor } from '../terraform/hclEditor';
 import type { ParsedTerraformFile } from '../terraform/parseTerraform';
-import { SUPPRESSION_REASON_MISSING, SUPPRESSION_UNKNOWN_RULE } from './notices';
+import { KUSTOMIZATION_CYCLE, KUSTOMIZATION_PATH_MISSING, SUPPRESSION_REASON_MISSING, SUPPRESSION_UNKNOWN_RULE } from './notices';
+import { cycleFindings, inlinePatches, missingPathFindings, outerOffset, type KustomizationOnDisk } from './kustomize';
 import { activeRules, configurableIds, noticeSeverity } from './ruleSettings';
 import { annotationSuppressions, commentSuppressions, configSuppressions, type Suppression } from './suppression';
 import { terraformBlocksOf } from '../rules/terraform/terraformValues';
@@ -29,6 +31,17 @@ export interface LintOptions {
    * (a Service here, its Deployment there); findings are only reported for this file's objects.
    */
   workspaceObjects?: readonly K8sObject[];
+  /**
+   * The file is a Kustomize patch (a kustomization names it under `patches`, `patchesStrategicMerge` or
+   * `patchesJson6902`): its objects are partial, so rules that report absences are not run on them. A document
+   * with a `$patch` directive is partial without this.
+   */
+  patch?: boolean;
+  /**
+   * For a kustomization file: what the paths it names are on disk, so a missing one is reported. Given, the file is
+   * taken as a kustomization: its inline patches are checked too, as patches (findings without fixes).
+   */
+  kustomization?: KustomizationOnDisk;
   /** This file's path relative to the config file's folder, with `/` separators (for `ignore.files` globs). */
   path?: string;
 }
@@ -58,9 +71,12 @@ export function lintFileDetailed(file: ParsedFile, options: LintOptions): LintRe
   const config = options.config ?? EMPTY_CONFIG;
   const context = ruleContext(file, options);
   const raw: Finding[] = [];
+  // A partial object leaves out what its base has: a rule that reports an absence would only report the base's fields.
+  const partial = new Set(file.objects.filter((object) => options.patch || (file.text.includes('$patch') && carriesPatchDirective(object.root))));
   for (const { rule, severity } of activeRules(options.rules, config, options.allRules ?? false)) {
     if (rule.target === 'object') {
       for (const object of file.objects) {
+        if (rule.reports === 'absence' && partial.has(object)) continue;
         for (const draft of checked(rule, () => rule.check(object, context), 'object', object.span)) {
           raw.push({ ...draft, ruleId: rule.id, severity, object: summary(object), container: containerAt(object, draft.span.start) });
         }
@@ -86,8 +102,35 @@ export function lintFileDetailed(file: ParsedFile, options: LintOptions): LintRe
     else findings.push(finding);
   }
   findings.push(...suppressionNotices([...comments, ...annotations], file, options.rules, config));
+  if (options.kustomization) findings.push(...kustomizationFindings(file, options.kustomization, config, options));
   findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
   return { findings, suppressed, fixes: fixesWith(context, options.rules) };
+}
+
+/** What the engine reports about a kustomization file itself: missing paths, cycles, its inline patches. */
+function kustomizationFindings(file: ParsedFile, kustomization: KustomizationOnDisk, config: CncConfig, options: LintOptions): Finding[] {
+  const findings: Finding[] = [];
+  for (const [notice, find] of [[KUSTOMIZATION_PATH_MISSING, missingPathFindings], [KUSTOMIZATION_CYCLE, cycleFindings]] as const) {
+    const severity = noticeSeverity(notice.id, config);
+    if (severity) findings.push(...find(file, kustomization).map((finding) => ({ ...finding, severity })));
+  }
+  if (file.language === 'yaml') findings.push(...inlinePatchFindings(file as ParsedYamlFile, options));
+  return findings;
+}
+
+/** Findings in a kustomization's inline patches: their fixes would edit the patch's text, not the file's. */
+const withoutFixes = new WeakSet<Finding>();
+
+/** The findings of the inline patches of a kustomization, moved to where the patches are written in it. */
+function inlinePatchFindings(file: ParsedYamlFile, options: LintOptions): Finding[] {
+  return inlinePatches(file).flatMap((patch) => {
+    const inner = lintFileDetailed(parseYaml(patch.text), { ...options, patch: true, kustomization: undefined });
+    return inner.findings.map((finding) => {
+      const moved: Finding = { ...finding, data: undefined, span: { start: outerOffset(patch, finding.span.start), end: outerOffset(patch, finding.span.end) } };
+      withoutFixes.add(moved);
+      return moved;
+    });
+  });
 }
 
 /** A rule's check on one target; one that throws becomes a finding on the target instead of stopping the lint. */
@@ -120,7 +163,7 @@ function fixesWith(context: RuleContext, rules: readonly Rule[]): FixesOf {
   const byId = new Map(rules.map((rule) => [rule.id, rule]));
   return (finding) => {
     const rule = byId.get(finding.ruleId);
-    if (!rule?.fix) return { fixes: [] };
+    if (!rule?.fix || withoutFixes.has(finding)) return { fixes: [] };
     try {
       // A fix whose edits the language editor could not write (an unknown or synthetic node) is no fix.
       return { fixes: rule.fix(finding, context).filter((fix) => fix.edits.length > 0) };

@@ -36,4 +36,20 @@ export const CUSTOM_RESOURCE_SCHEMA: LintNotice = {
   remediation: "Change the field to what the CRD's schema says (its type, its allowed values), or remove a field the schema does not have.",
 };
 
-export const LINT_NOTICES: readonly LintNotice[] = [SUPPRESSION_REASON_MISSING, SUPPRESSION_UNKNOWN_RULE, CUSTOM_RESOURCE_SCHEMA];
+export const KUSTOMIZATION_PATH_MISSING: LintNotice = {
+  id: 'kustomization-path-missing',
+  title: 'kustomization.yaml names a path that does not exist',
+  severity: 'error',
+  rationale: '`kustomize build` and `kubectl apply -k` stop at the first resource, patch, component or generator file they cannot find, so nothing of the overlay is applied.',
+  remediation: 'Fix the path (it is relative to the folder of the kustomization.yaml), add the file, or remove the entry.',
+};
+
+export const KUSTOMIZATION_CYCLE: LintNotice = {
+  id: 'kustomization-cycle',
+  title: 'kustomization.yaml builds in a folder that leads back to it',
+  severity: 'error',
+  rationale: 'Kustomize refuses a kustomization that includes itself through its resources, bases or components: the build fails with a cycle error.',
+  remediation: 'Remove the entry that leads back; shared objects belong in a base that both overlays include.',
+};
+
+export const LINT_NOTICES: readonly LintNotice[] = [SUPPRESSION_REASON_MISSING, SUPPRESSION_UNKNOWN_RULE, CUSTOM_RESOURCE_SCHEMA, KUSTOMIZATION_PATH_MISSING, KUSTOMIZATION_CYCLE];

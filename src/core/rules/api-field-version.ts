@@ -15,6 +15,7 @@ export const apiFieldVersion = defineRule({
   title: 'Field or apiVersion is newer than the target Kubernetes version',
   severity: 'warning',
   enabledByDefault: true,
+  reports: 'presence',
   concept: 'deprecated-api-versions',
   rationale:
     'An API server only knows the fields of its own release. An older one rejects a newer field (kubectl validates ' +

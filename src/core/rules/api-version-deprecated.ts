@@ -5,6 +5,7 @@ export const apiVersionDeprecated = apiVersionRule('deprecated', {
   title: 'apiVersion is deprecated in the target Kubernetes version',
   severity: 'warning',
   enabledByDefault: true,
+  reports: 'presence',
   concept: 'deprecated-api-versions',
   rationale:
     'A deprecated API version still works but has a removal date. Moving before the upgrade that removes it keeps the ' +

@@ -5,6 +5,7 @@ export const apiVersionRemoved = apiVersionRule('removed', {
   title: 'apiVersion is no longer served by the target Kubernetes version',
   severity: 'error',
   enabledByDefault: true,
+  reports: 'presence',
   concept: 'deprecated-api-versions',
   rationale:
     'Kubernetes removes beta API versions a few releases after their replacement is stable. From then on the API server ' +

@@ -11,6 +11,7 @@ export const automountServiceAccountToken = defineRule<{ node: ScalarNode } | { 
   title: 'Pod mounts a Kubernetes API token it may not need',
   severity: 'info',
   enabledByDefault: false,
+  reports: 'absence',
   concept: 'service-account',
   rationale:
     'By default every Pod gets a token for its ServiceAccount mounted at /var/run/secrets/kubernetes.io/serviceaccount. ' +

@@ -8,6 +8,7 @@ export const barePod = defineRule({
   title: 'Pod is not managed by a controller',
   severity: 'info',
   enabledByDefault: false,
+  reports: 'absence',
   concept: 'bare-pod',
   rationale:
     'A Pod created directly is not recreated when its node fails, is drained or the Pod is evicted, and it cannot be ' +

@@ -9,6 +9,7 @@ export const clusterAdminBinding = defineRule({
   title: 'Binding grants cluster-admin',
   severity: 'warning',
   enabledByDefault: true,
+  reports: 'presence',
   concept: 'rbac',
   rationale:
     '`cluster-admin` allows every verb on every resource. Bound with a ClusterRoleBinding it controls the whole cluster: ' +

@@ -17,6 +17,7 @@ export const containerPortNameInvalid = defineRule({
   title: 'Container port name is invalid or used twice',
   severity: 'error',
   enabledByDefault: true,
+  reports: 'presence',
   concept: 'container',
   rationale:
     'Port names are referenced by Services (`targetPort: http`) and probes, so they follow the IANA service-name ' +

@@ -5,6 +5,7 @@ export const cpuLimitMissing = missingResourceRule({
   title: 'Container has no CPU limit',
   severity: 'info',
   enabledByDefault: false,
+  reports: 'absence',
   concept: 'cpu-throttling',
   side: 'limits',
   resource: 'cpu',

@@ -5,6 +5,7 @@ export const cpuRequestMissing = missingResourceRule({
   title: 'Container has no CPU request',
   severity: 'warning',
   enabledByDefault: true,
+  reports: 'absence',
   concept: 'resource-requests',
   side: 'requests',
   resource: 'cpu',

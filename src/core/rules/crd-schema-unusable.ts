@@ -15,6 +15,7 @@ export const crdSchemaUnusable = defineRule({
   title: 'CustomResourceDefinition schema cannot be used',
   severity: 'warning',
   enabledByDefault: true,
+  reports: 'presence',
   concept: 'custom-resources',
   rationale:
     "The CRD's openAPIV3Schema is what the API server validates custom resources against, and what the editor uses for " +

@@ -9,6 +9,7 @@ export const cronjobDeadlineMissing = defineRule<{ spec: MapNode }>({
   title: 'CronJob has no starting deadline',
   severity: 'info',
   enabledByDefault: true,
+  reports: 'absence',
   concept: 'cronjob',
   rationale:
     'Without `startingDeadlineSeconds`, a CronJob whose controller was down or blocked starts the most recent missed ' +

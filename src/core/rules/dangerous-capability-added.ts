@@ -26,6 +26,7 @@ export const dangerousCapabilityAdded = defineRule<{ ref: ContainerRef; remove: 
   title: 'Container adds a dangerous Linux capability',
   severity: 'warning',
   enabledByDefault: true,
+  reports: 'presence',
   concept: 'linux-capabilities',
   rationale:
     'Capabilities split root\'s powers into pieces. Some pieces are nearly as strong as root itself (SYS_ADMIN, ' +

@@ -15,6 +15,7 @@ export const defaultNamespace = defineRule({
   title: 'Object goes to the default namespace',
   severity: 'info',
   enabledByDefault: false,
+  reports: 'absence',
   concept: 'kubernetes-namespace',
   rationale:
     'Namespaces are where quotas, RBAC, NetworkPolicies and Pod Security levels apply. Objects in `default` share it ' +

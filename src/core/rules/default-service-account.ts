@@ -10,6 +10,7 @@ export const defaultServiceAccount = defineRule({
   title: 'Pod runs as the default ServiceAccount',
   severity: 'info',
   enabledByDefault: false,
+  reports: 'absence',
   concept: 'service-account',
   rationale:
     'Every Pod that names no ServiceAccount runs as `default`, shared by all such Pods of the namespace. Permissions ' +

@@ -7,6 +7,7 @@ export const dockerSocketMounted = defineRule({
   title: 'Pod mounts the container runtime socket',
   severity: 'error',
   enabledByDefault: true,
+  reports: 'presence',
   concept: 'host-path-volumes',
   rationale:
     'The Docker, containerd or CRI-O socket is the API that starts containers on the node. Anything that can write to it ' +

@@ -10,6 +10,7 @@ export const duplicateEnvVar = defineRule<DuplicateEnv>({
   title: 'Environment variable is defined twice',
   severity: 'warning',
   enabledByDefault: true,
+  reports: 'presence',
   concept: 'container',
   rationale:
     'When `env` lists the same name twice, the last entry wins and the earlier ones are silently ignored. Someone ' +

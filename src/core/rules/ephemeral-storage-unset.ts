@@ -11,6 +11,7 @@ export const ephemeralStorageUnset = defineRule<{ ref: ContainerRef; missing: ('
   title: 'Container has no ephemeral-storage request or limit',
   severity: 'info',
   enabledByDefault: false,
+  reports: 'absence',
   concept: 'ephemeral-storage',
   rationale:
     'Logs, the writable layer and emptyDir volumes use the node\'s disk. Without an ephemeral-storage request the scheduler ' +

@@ -10,6 +10,7 @@ export const gatewayListenerUnused = defineRule({
   title: 'Gateway listener has no route attached',
   severity: 'info',
   enabledByDefault: true,
+  reports: 'absence',
   concept: 'gateway-api',
   rationale:
     'A listener only serves what routes attach to it. One that no route names (by Gateway, and by `sectionName` when ' +

@@ -10,6 +10,7 @@ export const hostPathVolume = defineRule({
   title: 'Pod mounts a directory of the node (hostPath)',
   severity: 'warning',
   enabledByDefault: true,
+  reports: 'presence',
   concept: 'host-path-volumes',
   rationale:
     'A hostPath volume gives the container a directory of the node itself. Data written there outlives the Pod and ' +

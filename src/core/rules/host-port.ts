@@ -9,6 +9,7 @@ export const hostPort = defineRule<{ port: MapNode }>({
   title: 'Container binds a port on the node (hostPort)',
   severity: 'warning',
   enabledByDefault: true,
+  reports: 'presence',
   concept: 'host-ports',
   rationale:
     'A hostPort opens the port on the node\'s IP address. Only one Pod per node can use a given hostPort, so it limits ' +

@@ -9,6 +9,7 @@ export const hpaMinReplicasBelowTwo = defineRule<{ root: MapNode }>({
   title: 'HorizontalPodAutoscaler may scale down to one replica',
   severity: 'warning',
   enabledByDefault: true,
+  reports: 'absence',
   concept: 'horizontal-pod-autoscaler',
   rationale:
     'An autoscaler scales down to `minReplicas` when load is low (1 when the field is left out). At one replica the ' +

@@ -9,6 +9,7 @@ export const hpaTargetMissing = defineRule({
   title: 'HorizontalPodAutoscaler targets an object that does not exist',
   severity: 'warning',
   enabledByDefault: true,
+  reports: 'absence',
   concept: 'horizontal-pod-autoscaler',
   rationale:
     'An autoscaler scales the object its `scaleTargetRef` names. If no object of that kind and name exists in the ' +

@@ -11,6 +11,7 @@ export const imageNotPinnedByDigest = defineRule({
   title: 'Container image is not pinned by digest',
   severity: 'info',
   enabledByDefault: false,
+  reports: 'presence',
   concept: 'image-tags-and-digests',
   rationale:
     'A version tag is a convention, not a guarantee: whoever controls the registry can push different content under the ' +

@@ -19,6 +19,7 @@ export const imagePullPolicyNotAlways = defineRule<{ ref: ContainerRef }>({
   title: 'Image pull policy is not Always',
   severity: 'info',
   enabledByDefault: false,
+  reports: 'absence',
   concept: 'image-pull-policy',
   rationale:
     'With `IfNotPresent` a node reuses whatever image it pulled before under that reference, and never asks the registry ' +

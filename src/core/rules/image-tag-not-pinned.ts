@@ -13,6 +13,7 @@ export const imageTagNotPinned = defineRule<{ node: ScalarNode; repository: stri
   title: 'Container image tag is missing or `latest`',
   severity: 'warning',
   enabledByDefault: true,
+  reports: 'presence',
   concept: 'image-tags-and-digests',
   rationale:
     'A missing tag means `latest`, and `latest` points at whatever was pushed last. The Pod template does not change ' +

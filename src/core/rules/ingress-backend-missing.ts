@@ -32,6 +32,7 @@ export const ingressBackendMissing = defineRule({
   title: 'Ingress routes to a Service or port that does not exist',
   severity: 'warning',
   enabledByDefault: true,
+  reports: 'absence',
   concept: 'ingress',
   rationale:
     'An Ingress rule forwards to a Service by name and port. If that Service is missing from the namespace, or has no ' +

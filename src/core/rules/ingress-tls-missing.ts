@@ -8,6 +8,7 @@ export const ingressTlsMissing = defineRule({
   title: 'Ingress serves without TLS',
   severity: 'info',
   enabledByDefault: false,
+  reports: 'absence',
   concept: 'tls-termination',
   rationale:
     'Without a `tls` section the Ingress controller serves the hosts over plain HTTP, so credentials and data cross the ' +

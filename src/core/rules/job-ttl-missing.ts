@@ -9,6 +9,7 @@ export const jobTtlMissing = defineRule<{ spec: MapNode }>({
   title: 'Finished Job is never cleaned up',
   severity: 'info',
   enabledByDefault: false,
+  reports: 'absence',
   concept: 'job',
   rationale:
     'A Job and its Pods stay in the cluster after they finish unless `ttlSecondsAfterFinished` is set. Over time ' +

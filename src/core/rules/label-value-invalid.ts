@@ -41,6 +41,7 @@ export const labelValueInvalid = defineRule({
   title: 'Label key or value is not valid',
   severity: 'error',
   enabledByDefault: true,
+  reports: 'presence',
   concept: 'labels-and-selectors',
   rationale:
     'Label keys and values have a strict syntax (at most 63 characters, letters, digits, `-`, `_` and `.`, starting and ' +

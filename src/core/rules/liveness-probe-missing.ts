@@ -5,6 +5,7 @@ export const livenessProbeMissing = missingProbeRule({
   title: 'Container has no liveness probe',
   severity: 'info',
   enabledByDefault: false,
+  reports: 'absence',
   concept: 'liveness-probe',
   probe: 'livenessProbe',
   paths: ['/livez', '/healthz', '/health'],

@@ -23,6 +23,7 @@ export const lowUserId = defineRule<LowId>({
   title: 'User or group ID below 10000',
   severity: 'info',
   enabledByDefault: false,
+  reports: 'presence',
   concept: 'run-as-non-root',
   rationale:
     'Without user namespaces, a UID or GID inside the container is the same number on the node. Low IDs are the ones ' +

@@ -5,6 +5,7 @@ export const memoryLimitMissing = missingResourceRule({
   title: 'Container has no memory limit',
   severity: 'warning',
   enabledByDefault: true,
+  reports: 'absence',
   concept: 'resource-limits',
   side: 'limits',
   resource: 'memory',

@@ -5,6 +5,7 @@ export const memoryRequestMissing = missingResourceRule({
   title: 'Container has no memory request',
   severity: 'warning',
   enabledByDefault: true,
+  reports: 'absence',
   concept: 'resource-requests',
   side: 'requests',
   resource: 'memory',

@@ -10,6 +10,7 @@ export const netRawNotDropped = defineRule<NetRawGrant>({
   title: 'Container keeps the NET_RAW capability',
   severity: 'info',
   enabledByDefault: true,
+  reports: 'absence',
   concept: 'linux-capabilities',
   rationale:
     'Container runtimes grant NET_RAW by default. It lets a process craft raw packets, which makes spoofing and ' +

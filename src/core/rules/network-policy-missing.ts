@@ -8,6 +8,7 @@ export const networkPolicyMissing = defineRule({
   title: 'Pods are not isolated by a NetworkPolicy',
   severity: 'info',
   enabledByDefault: false,
+  reports: 'absence',
   concept: 'network-policy',
   rationale:
     'Kubernetes lets every Pod talk to every other Pod unless a NetworkPolicy selects it. Once a policy selects a Pod ' +

@@ -11,6 +11,7 @@ export const networkPolicySelectsNothing = defineRule({
   title: 'NetworkPolicy selects no Pods',
   severity: 'warning',
   enabledByDefault: true,
+  reports: 'absence',
   concept: 'network-policy',
   rationale:
     'A NetworkPolicy only protects the Pods its `podSelector` matches. A selector that matches none of the Pods defined ' +

@@ -12,6 +12,7 @@ export const pdbBlocksEviction = defineRule<BlockingBudget>({
   title: 'PodDisruptionBudget allows no voluntary disruption',
   severity: 'warning',
   enabledByDefault: true,
+  reports: 'presence',
   concept: 'pod-disruption-budget',
   rationale:
     'A budget of `maxUnavailable: 0`, `minAvailable: 100%`, or a `minAvailable` at least equal to the replica count can ' +

@@ -9,6 +9,7 @@ export const pdbMissing = defineRule({
   title: 'No PodDisruptionBudget protects the replicas',
   severity: 'info',
   enabledByDefault: true,
+  reports: 'absence',
   concept: 'pod-disruption-budget',
   rationale:
     'Node drains (upgrades, autoscaler scale-down) evict Pods through the eviction API, which respects ' +

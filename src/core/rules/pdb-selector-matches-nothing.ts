@@ -10,6 +10,7 @@ export const pdbSelectorMatchesNothing = defineRule({
   title: 'PodDisruptionBudget selects no Pods',
   severity: 'warning',
   enabledByDefault: true,
+  reports: 'absence',
   concept: 'pod-disruption-budget',
   rationale:
     'A PodDisruptionBudget protects only the Pods its selector matches. When it matches none of the Pod templates next ' +

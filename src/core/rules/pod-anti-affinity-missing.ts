@@ -34,6 +34,7 @@ export const podAntiAffinityMissing = defineRule<{ podSpec: MapNode; labels: Rec
   title: 'Replicas are not spread across nodes',
   severity: 'info',
   enabledByDefault: true,
+  reports: 'absence',
   concept: 'pod-anti-affinity-and-topology-spread',
   rationale:
     'The scheduler may put every replica on the same node, so losing that node (or draining it) takes them all down at ' +

@@ -6,6 +6,7 @@ export const privilegeEscalationAllowed = securityFlagRule({
   title: 'Container allows privilege escalation',
   severity: 'warning',
   enabledByDefault: true,
+  reports: 'absence',
   concept: 'privileged-container',
   rationale:
     'Unless `allowPrivilegeEscalation` is false, a process in the container can gain more privileges than its parent, ' +

@@ -5,6 +5,7 @@ export const privilegedContainer = securityFlagRule({
   title: 'Container runs privileged',
   severity: 'error',
   enabledByDefault: true,
+  reports: 'presence',
   concept: 'privileged-container',
   rationale:
     'A privileged container gets every Linux capability and access to all host devices, and most isolation is switched ' +

@@ -9,6 +9,7 @@ export const probePortNotExposed = defineRule({
   title: 'Probe targets a port the container does not declare',
   severity: 'error',
   enabledByDefault: true,
+  reports: 'absence',
   concept: 'readiness-probe',
   rationale:
     'A probe that names a port (`port: http`) is resolved against the container\'s `ports`; if no port has that name ' +

@@ -10,6 +10,7 @@ export const probesIdentical = defineRule({
   title: 'Liveness probe is the same check as the readiness probe',
   severity: 'warning',
   enabledByDefault: true,
+  reports: 'presence',
   concept: 'liveness-probe',
   rationale:
     'Readiness failures take a Pod out of load balancing until it recovers; liveness failures restart the container. ' +

@@ -10,6 +10,7 @@ export const procMountUnmasked = defineRule<{ securityContext: ValueNode | undef
   title: 'Container sees an unmasked /proc',
   severity: 'warning',
   enabledByDefault: true,
+  reports: 'presence',
   concept: 'proc-filesystem',
   rationale:
     'The runtime normally masks and makes read-only the parts of /proc that describe or control the kernel. ' +

@@ -8,6 +8,7 @@ export const rbacSecretRead = defineRule({
   title: 'Role can read Secrets',
   severity: 'info',
   enabledByDefault: true,
+  reports: 'presence',
   concept: 'rbac',
   rationale:
     'Whoever may get, list or watch Secrets can read the passwords, tokens and keys in them: the data is only ' +

@@ -7,6 +7,7 @@ export const rbacWildcard = defineRule({
   title: 'Role grants a wildcard ("*")',
   severity: 'warning',
   enabledByDefault: true,
+  reports: 'presence',
   concept: 'rbac',
   rationale:
     'A "*" in a rule\'s verbs, resources or API groups is not a list of what its subjects need today: it matches ' +

@@ -5,6 +5,7 @@ export const readinessProbeMissing = missingProbeRule({
   title: 'Container has no readiness probe',
   severity: 'warning',
   enabledByDefault: true,
+  reports: 'absence',
   concept: 'readiness-probe',
   probe: 'readinessProbe',
   paths: ['/readyz', '/ready', '/healthz'],

@@ -10,6 +10,7 @@ export const replicasBelowTwo = defineRule<{ root: MapNode }>({
   title: 'Deployment runs a single replica',
   severity: 'info',
   enabledByDefault: true,
+  reports: 'absence',
   concept: 'deployment',
   rationale:
     'With one replica, every node drain, eviction, crash or rollout makes the application unavailable until a new Pod ' +

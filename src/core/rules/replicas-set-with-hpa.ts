@@ -9,6 +9,7 @@ export const replicasSetWithHpa = defineRule<{ spec: ValueNode | undefined }>({
   title: 'Autoscaled workload also sets replicas',
   severity: 'warning',
   enabledByDefault: true,
+  reports: 'presence',
   concept: 'horizontal-pod-autoscaler',
   rationale:
     'When a HorizontalPodAutoscaler manages a workload, `spec.replicas` belongs to it. Applying a manifest that also ' +

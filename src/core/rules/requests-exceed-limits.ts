@@ -13,6 +13,7 @@ export const requestsExceedLimits = defineRule<{ request: ScalarNode; limit: Sca
   title: 'Resource request is larger than its limit',
   severity: 'error',
   enabledByDefault: true,
+  reports: 'presence',
   concept: 'resource-limits',
   rationale:
     'A limit is the most a container may use and a request is what it is guaranteed, so a request above the limit is a ' +

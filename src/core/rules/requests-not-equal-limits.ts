@@ -14,6 +14,7 @@ export const requestsNotEqualLimits = defineRule<{ ref: ContainerRef }>({
   title: 'Requests differ from limits (Pod is not in the Guaranteed QoS class)',
   severity: 'info',
   enabledByDefault: false,
+  reports: 'absence',
   concept: 'qos-classes',
   rationale:
     'Kubernetes puts a Pod in the Guaranteed QoS class only when every container has CPU and memory limits equal to its ' +

@@ -14,6 +14,7 @@ export const restartPolicyInvalid = defineRule<{ podSpec: MapNode; batch: boolea
   title: 'restartPolicy is not allowed for this kind of workload',
   severity: 'error',
   enabledByDefault: true,
+  reports: 'presence',
   concept: 'restart-policy',
   rationale:
     'Pods of a Job must end, so their `restartPolicy` has to be `OnFailure` (retry in the same Pod) or `Never` (a new ' +

@@ -10,6 +10,7 @@ export const routeBackendMissing = defineRule<{ ref: MapNode; port: number }>({
   title: 'Gateway API route sends traffic to a Service or port that does not exist',
   severity: 'warning',
   enabledByDefault: true,
+  reports: 'absence',
   concept: 'httproute',
   rationale:
     'An HTTPRoute or GRPCRoute rule forwards to Services named in its `backendRefs`, on the Service port given. If the ' +

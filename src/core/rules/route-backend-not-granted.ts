@@ -8,6 +8,7 @@ export const routeBackendNotGranted = defineRule({
   title: 'Gateway API route sends traffic to another namespace without a ReferenceGrant',
   severity: 'warning',
   enabledByDefault: true,
+  reports: 'absence',
   concept: 'reference-grant',
   rationale:
     'A backendRef into another namespace only counts when a ReferenceGrant in that namespace allows routes of this kind ' +

@@ -12,6 +12,7 @@ export const routeGatewayMissing = defineRule<Data>({
   title: 'Gateway API route attaches to a Gateway that does not exist',
   severity: 'warning',
   enabledByDefault: true,
+  reports: 'absence',
   concept: 'httproute',
   rationale:
     'A route is only served by the Gateways its `parentRefs` name. A parentRef naming no Gateway (a typo, or the wrong ' +

@@ -54,12 +54,20 @@ export interface Fix {
   edits: TextEdit[];
 }
 
+export type RuleReports = 'absence' | 'presence';
+
 /** What describes a rule, without its behaviour: the single source of rule metadata (docs/rules.md, `cnc rules`). */
 export interface RuleMetadata {
   id: string;
   title: string;
   severity: Severity;
   enabledByDefault: boolean;
+  /**
+   * What the rule's findings are about. `absence`: something the object leaves out (no limit, no probe, no matching
+   * Service), which a partial object (a Kustomize patch) is expected to leave out, so the engine does not run these
+   * rules on one. `presence`: a value that is written (`image: nginx:latest`, `privileged: true`), wrong wherever it is.
+   */
+  reports: RuleReports;
   /** Id of the knowledge note that explains the idea behind the rule. */
   concept: string;
   /** Why it matters, in our words. */
@@ -103,6 +111,6 @@ export function defineRule<D = never>(rule: Rule<D>): Rule<D> {
 
 /** Exactly the metadata fields of a rule or a family's spec (the spec's other fields configure its behaviour). */
 export function ruleMetadata(spec: RuleMetadata): RuleMetadata {
-  const { id, title, severity, enabledByDefault, concept, rationale, remediation, equivalents, differences } = spec;
-  return { id, title, severity, enabledByDefault, concept, rationale, remediation, equivalents, differences };
+  const { id, title, severity, enabledByDefault, reports, concept, rationale, remediation, equivalents, differences } = spec;
+  return { id, title, severity, enabledByDefault, reports, concept, rationale, remediation, equivalents, differences };
 }

@@ -11,6 +11,7 @@ export const runAsRootAllowed = defineRule<{ ref: ContainerRef }>({
   title: 'Container may run as root',
   severity: 'warning',
   enabledByDefault: true,
+  reports: 'absence',
   concept: 'run-as-non-root',
   rationale:
     'Many images start as root (UID 0). Root inside a container is still root to the kernel: with a container escape, ' +

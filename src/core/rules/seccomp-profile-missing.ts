@@ -29,6 +29,7 @@ export const seccompProfileMissing = defineRule<ProfileGap>({
   title: 'Pod has no seccomp profile',
   severity: 'info',
   enabledByDefault: true,
+  reports: 'absence',
   concept: 'seccomp',
   rationale:
     'seccomp filters the system calls a process may make. Kubernetes runs containers Unconfined unless a profile is ' +

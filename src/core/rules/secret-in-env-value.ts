@@ -13,6 +13,7 @@ export const secretInEnvValue = defineRule({
   title: 'Credential written into an environment variable',
   severity: 'warning',
   enabledByDefault: true,
+  reports: 'presence',
   concept: 'secret',
   rationale:
     'A password or token written as an `env` value lives in plain text in the manifest, in Git history, in the object ' +

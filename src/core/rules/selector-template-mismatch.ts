@@ -15,6 +15,7 @@ export const selectorTemplateMismatch = defineRule<{ selector: LabelSelector; la
   title: "Workload selector does not match its Pod template's labels",
   severity: 'error',
   enabledByDefault: true,
+  reports: 'absence',
   concept: 'labels-and-selectors',
   rationale:
     'A controller owns the Pods its `spec.selector` matches, and creates them from its template. If the template labels ' +

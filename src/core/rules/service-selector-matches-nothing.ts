@@ -11,6 +11,7 @@ export const serviceSelectorMatchesNothing = defineRule({
   title: 'Service selector matches no Pod template',
   severity: 'warning',
   enabledByDefault: true,
+  reports: 'absence',
   concept: 'labels-and-selectors',
   rationale:
     'A Service sends traffic to the Pods whose labels match its selector. If no Pod matches, the Service has no ' +

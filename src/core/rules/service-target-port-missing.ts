@@ -10,6 +10,7 @@ export const serviceTargetPortMissing = defineRule({
   title: 'Service targets a named port no selected container declares',
   severity: 'warning',
   enabledByDefault: true,
+  reports: 'absence',
   concept: 'service',
   rationale:
     'A `targetPort` given by name is looked up in the `ports` of each selected Pod\'s containers. When no container ' +

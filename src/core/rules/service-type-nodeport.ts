@@ -7,6 +7,7 @@ export const serviceTypeNodePort = defineRule({
   title: 'Service is exposed on every node (NodePort)',
   severity: 'info',
   enabledByDefault: true,
+  reports: 'presence',
   concept: 'nodeport-service',
   rationale:
     'A NodePort Service opens the same high port (30000–32767) on every node, reachable by anyone who can reach a node. ' +

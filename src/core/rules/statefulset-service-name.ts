@@ -13,6 +13,7 @@ export const statefulsetServiceName = defineRule({
   title: 'StatefulSet has no matching headless Service',
   severity: 'warning',
   enabledByDefault: true,
+  reports: 'absence',
   concept: 'statefulset',
   rationale:
     'A StatefulSet gives each Pod a stable DNS name (`web-0.web.ns.svc`) through the headless Service named in ' +

@@ -22,6 +22,7 @@ export const unsafeSysctls = defineRule({
   title: 'Pod sets a sysctl outside the safe set',
   severity: 'warning',
   enabledByDefault: true,
+  reports: 'presence',
   concept: 'linux-namespaces',
   rationale:
     'Only a few sysctls are namespaced and isolated enough that Kubernetes allows them by default. Others either affect ' +

@@ -5,6 +5,7 @@ export const writableRootFilesystem = securityFlagRule({
   title: 'Container root filesystem is writable',
   severity: 'info',
   enabledByDefault: true,
+  reports: 'absence',
   concept: 'read-only-root-filesystem',
   rationale:
     'With a writable root filesystem an attacker who gets code execution can drop tools or change binaries and ' +

@@ -45,14 +45,18 @@ export function resolveKind(apiVersion: string | undefined, kind: string | undef
   // A built-in kind at a version this release does not serve (removed betas): describe the served version.
   // `extensions/v1beta1` Deployments and Ingresses moved groups: fall back to any group serving the kind.
   if (!isBuiltInGroup(group)) return undefined;
-  const served = data.versionsOf(kind, group)[0] ?? data.kinds().filter((k) => k.kind === kind).map((k) => k.apiVersion)
-    .sort((a, b) => stability(a) - stability(b))[0];
+  const served = data.versionsOf(kind, group)[0] ?? apiVersionOfKind(kind);
   const typeId = served ? data.kindType(served, kind) : undefined;
   return served && typeId ? builtIn(data, apiVersion, kind, typeId, served, false) : undefined;
 }
 
 function builtIn(data: BuiltInData, apiVersion: string, kind: string, typeId: string, describedVersion: string, exactVersion: boolean): KindInfo {
   return { apiVersion, kind, typeId, source: 'kubernetes', exactVersion, describedVersion, docsUrl: apiReferenceUrl(data, describedVersion, kind) };
+}
+
+/** The most stable apiVersion serving a built-in kind in any group (`Deployment` → `apps/v1`): for a kind written alone. */
+export function apiVersionOfKind(kind: string): string | undefined {
+  return availableBuiltInData()?.kinds().filter((k) => k.kind === kind).map((k) => k.apiVersion).sort((a, b) => stability(a) - stability(b))[0];
 }
 
 const stability = (apiVersion: string) => (/alpha/.test(apiVersion) ? 2 : /beta/.test(apiVersion) ? 1 : 0);

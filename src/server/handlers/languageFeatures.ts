@@ -6,6 +6,7 @@ import { codeActionsFor, hoverFor } from './commands';
 import type { ServerContext } from './context';
 import { ingressConversionActions } from './ingressConversion';
 import { CodeActionParams, TextDocumentPositionParams } from './lspParams';
+import { kustomizePatchHover } from './kustomize';
 import { isManifest } from './manifestDiagnostics';
 import { guarded, onCheckedRequest } from './register';
 
@@ -20,7 +21,8 @@ export function registerLanguageFeatures(context: ServerContext): void {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     const position = clamped(document, params.position);
-    if (isManifest(document)) return hoverFor(context, manifests.hover(document, { ...params, position }));
+    // A JSON 6902 patch holds no object: its kind comes from the kustomization that names it.
+    if (isManifest(document)) return hoverFor(context, manifests.hover(document, { ...params, position }) ?? kustomizePatchHover(document, position));
     return notes.handles(document) ? hoverFor(context, notes.hover(document, position)) : null;
   }));
   connection.onCodeAction(guarded('textDocument/codeAction', CodeActionParams, (params) => {

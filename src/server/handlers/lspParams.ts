@@ -13,6 +13,8 @@ const TextDocumentIdentifier = v.looseObject({ uri: v.pipe(v.string(), v.minLeng
 
 export const TextDocumentPositionParams = v.looseObject({ textDocument: TextDocumentIdentifier, position: Position });
 
+export const DocumentLinkParams = v.looseObject({ textDocument: TextDocumentIdentifier });
+
 export const CodeActionParams = v.looseObject({
   textDocument: TextDocumentIdentifier,
   range: Range,

@@ -54,6 +54,7 @@ export function registerSettings(context: ServerContext, diagnostics: ManifestDi
         codeActionProvider: { codeActionKinds: ['quickfix'] },
         completionProvider: { triggerCharacters: ['[', ':'] },
         definitionProvider: true,
+        documentLinkProvider: { resolveProvider: false },
         // Declared only to clients that do not run our commands: VS Code's client would register these ids as its
         // own commands, and the extension already has them.
         ...(context.client.runsOwn ? {} : { executeCommandProvider: { commands: [...SERVER_COMMANDS] } }),

@@ -20,6 +20,7 @@ export function hostNamespaceRule(spec: HostNamespaceSpec): Rule {
     title: spec.title,
     severity: 'warning',
     enabledByDefault: true,
+    reports: 'presence',
     concept: 'host-namespaces',
     rationale: spec.rationale,
     remediation: `Remove \`${spec.key}: true\`. Node agents that truly need it (CNI plugins, node exporters) should be few, reviewed, and suppressed with a reason.`,

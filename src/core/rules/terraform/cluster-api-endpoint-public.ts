@@ -78,6 +78,7 @@ export const clusterApiEndpointPublic = defineRule<{ config: MapNode }>({
   title: 'Kubernetes API endpoint is open to the internet',
   severity: 'warning',
   enabledByDefault: true,
+  reports: 'absence',
   concept: 'managed-kubernetes-api-endpoint',
   rationale:
     'The API server is the front door of the cluster: everything kubectl, controllers and CI do goes through it. ' +

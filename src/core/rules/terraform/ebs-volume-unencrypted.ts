@@ -10,6 +10,7 @@ export const ebsVolumeUnencrypted = defineRule<UnencryptedDevice>({
   title: 'EBS volume is not encrypted',
   severity: 'warning',
   enabledByDefault: true,
+  reports: 'absence',
   concept: 'encryption-at-rest',
   rationale:
     'An unencrypted EBS volume keeps its data, and every snapshot taken from it, readable by anyone who gets access ' +

@@ -14,6 +14,7 @@ export const helmReleaseVersionNotPinned = defineRule<{ body: MapNode }>({
   title: 'Helm release does not pin its chart version',
   severity: 'warning',
   enabledByDefault: true,
+  reports: 'absence',
   concept: 'helm',
   rationale:
     'Without `version`, the provider installs the newest chart in the repository. A new chart release can change ' +

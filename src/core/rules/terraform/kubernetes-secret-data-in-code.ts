@@ -9,6 +9,7 @@ export const kubernetesSecretDataInCode = defineRule({
   title: 'Kubernetes Secret value written in Terraform code',
   severity: 'warning',
   enabledByDefault: true,
+  reports: 'presence',
   concept: 'secret',
   rationale:
     'A literal value in a `kubernetes_secret` is committed with the code, so everyone who can read the repository ' +

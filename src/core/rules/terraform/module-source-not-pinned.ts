@@ -23,6 +23,7 @@ export const moduleSourceNotPinned = defineRule<{ kind: ReturnType<typeof source
   title: 'Module source is not pinned to a version',
   severity: 'warning',
   enabledByDefault: true,
+  reports: 'presence',
   concept: 'terraform-modules',
   rationale:
     'A registry module with no `version` constraint, or a git module with no `ref`, resolves to whatever is newest ' +

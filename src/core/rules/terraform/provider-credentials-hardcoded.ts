@@ -17,6 +17,7 @@ export const providerCredentialsHardcoded = defineRule<HardcodedCredential>({
   title: 'Credentials written into a provider block',
   severity: 'error',
   enabledByDefault: true,
+  reports: 'presence',
   concept: 'terraform-providers',
   rationale:
     'A key, token or password written into a provider block is committed with the code: everyone who can read the ' +

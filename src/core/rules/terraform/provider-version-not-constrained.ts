@@ -9,6 +9,7 @@ export const providerVersionNotConstrained = defineRule({
   title: 'Provider has no version constraint',
   severity: 'warning',
   enabledByDefault: true,
+  reports: 'absence',
   concept: 'terraform-providers',
   rationale:
     'Without a version constraint, `terraform init` installs the newest release of the provider. A major release can ' +

@@ -10,6 +10,7 @@ export const rdsStorageUnencrypted = defineRule<{ body: MapNode }>({
   title: 'RDS storage is not encrypted',
   severity: 'warning',
   enabledByDefault: true,
+  reports: 'absence',
   concept: 'encryption-at-rest',
   rationale:
     'RDS leaves `storage_encrypted` false unless asked, and encryption can only be chosen when the database is ' +

@@ -19,6 +19,7 @@ export const s3BucketPublic = defineRule<PublicSetting>({
   title: 'S3 bucket is made public',
   severity: 'error',
   enabledByDefault: true,
+  reports: 'presence',
   concept: 'object-storage-public-access',
   rationale:
     'Public buckets are the most common cloud data leak: a public ACL or grant exposes every object, including the ' +

@@ -38,6 +38,7 @@ export const securityGroupAdminPortOpen = defineRule<OpenCidr>({
   title: 'Security group opens SSH or RDP to the whole internet',
   severity: 'error',
   enabledByDefault: true,
+  reports: 'presence',
   concept: 'cloud-firewall-rules',
   rationale:
     'A rule that lets 0.0.0.0/0 (or ::/0) reach port 22 or 3389 exposes remote administration to every scanner on ' +
