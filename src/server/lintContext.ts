@@ -4,7 +4,6 @@ import { configRelativePath, effectiveConfig, type LoadedConfig } from '../core/
 import type { LintOptions } from '../core/lint/lint';
 import { configurableIds } from '../core/lint/ruleSettings';
 import { diskReader, isKustomization, isNamedAsPatch, kustomizationOnDisk } from '../core/lint/kustomize';
-import type { K8sObject } from '../core/model/k8sObject';
 import { ALL_RULES } from '../core/rules';
 import type { LintSettings } from './protocol';
 import { WorkspaceIndex } from './workspaceIndex';
