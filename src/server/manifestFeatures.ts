@@ -49,6 +49,11 @@ export class ManifestFeatures {
     return languageOfId(document.languageId) !== 'other';
   }
 
+  /** A Kustomize patch (named as one, or carrying `$patch`): its objects leave out what their base has. */
+  isPatch(document: TextDocument): boolean {
+    return this.entryOf(document).lint.patch === true || document.getText().includes('$patch');
+  }
+
   analysisOf(document: TextDocument): Analysis {
     return this.entryOf(document).analysis;
   }

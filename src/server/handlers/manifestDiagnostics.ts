@@ -34,7 +34,10 @@ export function registerManifestDiagnostics(context: ServerContext): ManifestDia
     complete: (document, superseded) => {
       const parsed = manifests.analysisOf(document).file;
       if (!schemaValidation || parsed?.language !== 'yaml') return Promise.resolve([]);
-      return schema.validate(document, { parsed, cancelled: superseded });
+      const found = schema.validate(document, { parsed, cancelled: superseded });
+      // A patch leaves out what its base has (a required field it does not repeat is no error) and may carry strategic
+      // merge directives (`$patch`, `$retainKeys`, `$setElementOrder/…`); wrong types and unknown fields still are errors.
+      return manifests.isPatch(document) ? found.then((all) => all.filter((d) => !PATCH_TOLERATED.test(d.message))) : found;
     },
     publish: (uri, version, diagnostics) => void connection.sendDiagnostics({ uri, version, diagnostics }),
     onError: (error) => connection.console.error(`Analysis failed: ${String(error)}`),
@@ -104,6 +107,9 @@ export function registerManifestDiagnostics(context: ServerContext): ManifestDia
     },
   };
 }
+
+/** yaml-language-server's wording for a required field that is absent, and for a strategic merge directive. */
+const PATCH_TOLERATED = /^(Missing property |Property \$[\w/.-]+ is not allowed)/;
 
 /** `.cnc.yaml` is YAML but not a manifest: it is read from disk when saved (the client's watcher tells us). */
 export const isManifest = (document: TextDocument) => ManifestFeatures.handles(document) && !isConfigFile(document.uri);
