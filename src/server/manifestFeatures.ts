@@ -22,6 +22,8 @@ export class ManifestFeatures {
   private generation = 0;
   /** When HashiCorp's Terraform extension is installed it reports HCL syntax errors; we do not repeat them. */
   terraformSyntaxElsewhere = false;
+  /** What other features find in the document (a Helm template's unknown named templates), published with ours. */
+  extraDiagnostics: (document: TextDocument) => Diagnostic[] = () => [];
 
   constructor(
     private readonly knowledge: () => KnowledgeBase,
@@ -77,6 +79,7 @@ export class ManifestFeatures {
       diagnostics.push({ range: file.lines.rangeOf(problem.span.start, problem.span.end), severity: lspSeverity(problem.severity), source: 'cnc', code: `${file.language}-syntax`, message: problem.message });
     }
     for (const finding of analysis.findings) diagnostics.push(this.toDiagnostic(finding, analysis));
+    diagnostics.push(...this.extraDiagnostics(document));
     return diagnostics;
   }
 

@@ -38,7 +38,8 @@ export function languageOfPath(file: string): DocumentLanguage {
 }
 
 export function languageOfId(languageId: string): DocumentLanguage {
-  if (languageId === 'yaml') return 'yaml';
+  // `helm`: the language id the Kubernetes extension gives Helm templates (YAML around Go-template actions).
+  if (languageId === 'yaml' || languageId === 'helm') return 'yaml';
   if (languageId === 'terraform' || languageId === 'terraform-vars') return 'terraform';
   return 'other';
 }

@@ -1,5 +1,6 @@
 import type { SyntaxProblem } from '../model/parsedFile';
 import type { Span } from '../model/tree';
+import { lineBreakAt, lineStartAt } from '../text/lines';
 
 /**
  * One Go-template action of a Helm template, `{{ … }}` with its trim markers. `keyword` is what the action does to the
@@ -51,6 +52,8 @@ function closingOf(text: string, from: number, end: number): number {
   for (let i = from; i < end; i++) {
     const c = text[i];
     if (c === '}' && text[i + 1] === '}') return i;
+    // `{{` cannot stand inside an action: the one before it was never closed.
+    if (c === '{' && text[i + 1] === '{') return -1;
     if (c === '"' || c === "'") {
       for (i++; i < end && text[i] !== c && text[i] !== '\n'; i++) if (text[i] === '\\') i++;
     } else if (c === '`') {
@@ -105,9 +108,9 @@ export function maskTemplate(text: string, actions: readonly TemplateAction[]): 
   const masked = blanked.slice();
   const placeholders: Span[] = [];
   for (const action of actions) {
-    const lineStart = text.lastIndexOf('\n', action.span.start - 1) + 1;
-    const firstLineEnd = lineEndAt(text, action.span.start);
-    const lastLineEnd = lineEndAt(text, action.span.end);
+    const lineStart = lineStartAt(text, action.span.start);
+    const firstLineEnd = lineBreakAt(text, action.span.start);
+    const lastLineEnd = lineBreakAt(text, action.span.end);
     const alone = bare.slice(lineStart, lastLineEnd).trim() === '';
     if (alone && (!writesOutput(action) || !isWholeValue(bare, lineStart, action.span.start - lineStart))) continue;
     const end = Math.min(action.span.end, firstLineEnd);
@@ -121,10 +124,6 @@ function blank(chars: string[], span: Span): void {
   for (let i = span.start; i < span.end; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
 }
 
-function lineEndAt(text: string, offset: number): number {
-  const end = text.indexOf('\n', offset);
-  return end < 0 ? text.length : end;
-}
 
 /**
  * Whether a line (of the text without its actions) at `column` is the only content of the key on the line above
@@ -148,7 +147,7 @@ function significantLine(bare: string, lineStart: number, direction: 1 | -1): { 
       if (next < 0) return undefined;
       start = next + 1;
     }
-    const line = bare.slice(start, lineEndAt(bare, start)).replace(/\r$/, '');
+    const line = bare.slice(start, lineBreakAt(bare, start)).replace(/\r$/, '');
     const content = line.trim();
     if (content === '' || content.startsWith('#')) continue;
     return { indent: line.length - line.trimStart().length, content };

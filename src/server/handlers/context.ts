@@ -8,6 +8,7 @@ import { ManifestFeatures } from '../manifestFeatures';
 import { NoteFeatures } from '../noteFeatures';
 import { createYamlSchemaService, type YamlSchemaService } from '../yamlSchemaService';
 import { filePathOf } from '../lsp';
+import { HelmFeatures, openTextOf } from '../helmFeatures';
 
 const DIAGNOSTIC_DELAY_MS = 200;
 
@@ -21,6 +22,7 @@ export interface ServerContext {
   lintContext: LintContext;
   manifests: ManifestFeatures;
   notes: NoteFeatures;
+  helm: HelmFeatures;
   schema: YamlSchemaService;
   /** Runs `work` after a pause, once however often it is asked for meanwhile (per key). */
   schedule(key: string, work: () => void): void;
@@ -39,6 +41,8 @@ export function createServerContext(connection: Connection, packageRoot: string)
     return file ? lintContext.optionsFor(file, openTexts()) : {};
   }, packageRoot);
   const notes = new NoteFeatures(knowledgeService);
+  const helm = new HelmFeatures(openTextOf(documents));
+  manifests.extraDiagnostics = (document) => helm.diagnostics(document);
   const schema = createYamlSchemaService();
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   // Debounced per document so typing never waits for analysis.
@@ -47,5 +51,5 @@ export function createServerContext(connection: Connection, packageRoot: string)
     pending.set(key, setTimeout(() => { pending.delete(key); work(); }, DIAGNOSTIC_DELAY_MS));
   };
   const cancel = (key: string) => clearTimeout(pending.get(key));
-  return { connection, documents, packageRoot, knowledgeService, knowledge, lintContext, manifests, notes, schema, schedule, cancel };
+  return { connection, documents, packageRoot, knowledgeService, knowledge, lintContext, manifests, notes, helm, schema, schedule, cancel };
 }

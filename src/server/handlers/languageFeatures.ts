@@ -11,12 +11,15 @@ import { guarded, onCheckedRequest } from './register';
  * the feature of the document's kind (manifests, notes, the YAML schema).
  */
 export function registerLanguageFeatures(context: ServerContext): void {
-  const { connection, documents, manifests, notes, schema } = context;
+  const { connection, documents, manifests, notes, schema, helm } = context;
 
   connection.onHover(guarded('textDocument/hover', TextDocumentPositionParams, (params) => {
     const document = documents.get(params.textDocument.uri);
     if (!document) return null;
     const position = clamped(document, params.position);
+    // In a Helm template, an action's `.Values` path or template name; the YAML around the actions is a manifest's.
+    const inTemplate = helm.handles(document) ? helm.hover(document, position) : undefined;
+    if (inTemplate) return inTemplate;
     if (isManifest(document)) return manifests.hover(document, { ...params, position });
     return notes.handles(document) ? notes.hover(document, position) : null;
   }));
@@ -28,11 +31,14 @@ export function registerLanguageFeatures(context: ServerContext): void {
     const document = documents.get(params.textDocument.uri);
     if (!document) return [];
     const position = clamped(document, params.position);
+    const values = helm.handles(document) ? helm.completion(document, position) : undefined;
+    if (values) return values;
     if (document.languageId === 'yaml') return schema.complete(document, position);
     return notes.handles(document) ? notes.completion(document, position) : [];
   }));
   connection.onDefinition(guarded('textDocument/definition', TextDocumentPositionParams, (params) => {
     const document = documents.get(params.textDocument.uri);
+    if (document && helm.handles(document)) return helm.definition(document, clamped(document, params.position)) ?? null;
     return document && notes.handles(document) ? notes.definition(document, clamped(document, params.position)) : null;
   }));
   onCheckedRequest(connection, EXPLAIN_MANIFEST_REQUEST, (params) => {
