@@ -19,14 +19,13 @@ export class HelmFeatures {
 
   /** The chart of a template document, read now (charts are small; what is open in the editor is read from there). */
   private chartOf(document: TextDocument): HelmChart | undefined {
-    const file = filePathOf(document.uri);
-    const root = file && /\.(ya?ml|tpl)$/.test(file) ? chartRootOf(file) : undefined;
+    const root = templateChartRoot(document);
     return root ? loadChart(root, this.read) : undefined;
   }
 
+  /** Whether a document is a template of a chart: a YAML file or a `.tpl` under a chart's `templates/`. */
   handles(document: TextDocument): boolean {
-    const file = filePathOf(document.uri);
-    return !!file && /\.(ya?ml|tpl)$/.test(file) && chartRootOf(file) !== undefined;
+    return templateChartRoot(document) !== undefined;
   }
 
   hover(document: TextDocument, position: Position): Hover | undefined {
@@ -64,6 +63,11 @@ export class HelmFeatures {
       source: 'cnc', code: 'helm-template', message: p.message,
     }));
   }
+}
+
+function templateChartRoot(document: TextDocument): string | undefined {
+  const file = filePathOf(document.uri);
+  return file && /\.(ya?ml|tpl)$/.test(file) ? chartRootOf(file) : undefined;
 }
 
 /** The open documents' texts by absolute path. */

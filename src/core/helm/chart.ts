@@ -68,11 +68,6 @@ export function chartRootOf(file: string): string | undefined {
   return undefined;
 }
 
-/** Whether a file is a template of a chart: under a chart's `templates/`, a YAML file or a `.tpl`. */
-export function isChartTemplate(file: string): boolean {
-  return /\.(ya?ml|tpl)$/.test(file) && chartRootOf(file) !== undefined;
-}
-
 export function loadChart(root: string, read: ReadText = readFromDisk): HelmChart {
   const valuesPath = path.join(root, 'values.yaml');
   const valuesText = read(valuesPath);
