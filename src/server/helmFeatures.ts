@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { CompletionItemKind, type CompletionItem, type Diagnostic, type Hover, type Location, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { chartRootOf, loadChart, readFromDisk, type HelmChart, type ReadText } from '../core/helm/chart';
+import { chartRootOf, isChartTemplate, loadChart, readFromDisk, type HelmChart, type ReadText } from '../core/helm/chart';
 import { templateDefinition, templateHover, templateProblems, valuesCompletion } from '../core/helm/templateFeatures';
 import { LineIndex } from '../core/text/lineIndex';
 import { fileUriOf, filePathOf, lspSeverity } from './lsp';
@@ -25,7 +25,7 @@ export class HelmFeatures {
 
   /** Whether a document is a template of a chart: a YAML file or a `.tpl` under a chart's `templates/`. */
   handles(document: TextDocument): boolean {
-    return templateChartRoot(document) !== undefined;
+    return isChartTemplate(filePathOf(document.uri));
   }
 
   hover(document: TextDocument, position: Position): Hover | undefined {

@@ -7,6 +7,7 @@ import { explanationMarkdown } from '../core/explain/renderExplanation';
 import { yamlHover } from '../core/hover/hover';
 import { terraformHover } from '../core/hover/terraformHover';
 import { releaseTerraformFile } from '../core/terraform/parseTerraform';
+import { isChartTemplate } from '../core/helm/chart';
 import type { KnowledgeBase } from '../core/knowledge/knowledgeBase';
 import { fileFixes, type LintOptions } from '../core/lint/lint';
 import { suppressionEdit } from '../core/lint/suppression';
@@ -54,7 +55,7 @@ export class ManifestFeatures {
     if (cached?.version === document.version && cached.generation === this.generation) return cached;
     const lint = this.lintOptionsFor(document);
     // Terraform re-parses incrementally from the previous version's syntax tree (which that consumes).
-    const analysis = analyse(document.getText(), languageOfId(document.languageId), ALL_RULES, { incremental: true, previous: cached?.analysis.file, lint });
+    const analysis = analyse(document.getText(), languageOfId(document.languageId), ALL_RULES, { incremental: true, previous: cached?.analysis.file, lint, chartTemplate: isChartTemplate(filePathOf(document.uri)) });
     const entry = { version: document.version, generation: this.generation, analysis, lint };
     this.analyses.set(document.uri, entry);
     return entry;

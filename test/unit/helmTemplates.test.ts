@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chartRootOf, definesOf, loadChart } from '../../src/core/helm/chart';
+import { chartRootOf, definesOf, isChartTemplate, loadChart } from '../../src/core/helm/chart';
 import { maskTemplate, templateActions } from '../../src/core/helm/templateActions';
 import { templateDefinition, templateHover, templateProblems, valuesCompletion } from '../../src/core/helm/templateFeatures';
 import { yamlHover } from '../../src/core/hover/hover';
@@ -58,11 +58,24 @@ describe('Go-template actions', () => {
 describe('Helm templates as YAML', () => {
   it('reports no YAML syntax problem on any template of the chart, and runs no rule on them', () => {
     for (const file of templateFiles) {
-      const parsed = parseYaml(fs.readFileSync(file, 'utf8'));
+      const parsed = parseYaml(fs.readFileSync(file, 'utf8'), { chartTemplate: true });
       expect(parsed.problems, file).toEqual([]);
       expect(parsed.documents.every((d) => d.isTemplate), file).toBe(true);
       expect(lintFile(parsed, { rules: ALL_RULES }), file).toEqual([]);
     }
+  });
+
+  it('takes every document with {{ in a chart template as a template: Helm renders quoted strings and comments too', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: "{{ $name }}"\nspec:\n  containers:\n    - name: app\n      image: "{{ $image }}"\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: static\n';
+    const outside = parseYaml(text);
+    expect(outside.documents.map((d) => d.isTemplate)).toEqual([false, false]);
+    const inChart = parseYaml(text, { chartTemplate: true });
+    expect(inChart.documents.map((d) => d.isTemplate)).toEqual([true, false]);
+    expect(inChart.objects.map((o) => o.kind)).toEqual(['ConfigMap']);
+    // The plain parse of the same text is not reused for the chart's (and the other way round).
+    expect(parseYaml(text).documents[0]!.isTemplate).toBe(false);
+    expect(isChartTemplate(deploymentFile)).toBe(true);
+    expect(isChartTemplate(path.join(chartDir, 'values.yaml'))).toBe(false);
   });
 
   it('keeps the literal YAML with its offsets, and values written by actions unknown', () => {

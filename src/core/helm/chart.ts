@@ -68,6 +68,11 @@ export function chartRootOf(file: string): string | undefined {
   return undefined;
 }
 
+/** Whether a file is a template of a chart: a YAML file or a `.tpl` under the `templates/` of a chart. */
+export function isChartTemplate(file: string | undefined): boolean {
+  return !!file && /\.(ya?ml|tpl)$/.test(file) && chartRootOf(file) !== undefined;
+}
+
 export function loadChart(root: string, read: ReadText = readFromDisk): HelmChart {
   const valuesPath = path.join(root, 'values.yaml');
   const valuesText = read(valuesPath);

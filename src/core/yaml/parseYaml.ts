@@ -59,13 +59,21 @@ const chunks = new ChunkCache<ParsedChunk>(CACHE_CHARS);
  * document's text is parsed once: parsing the next version of a file after an edit re-parses only the documents whose
  * text changed, and moves the others' offsets.
  */
-export function parseYaml(text: string): ParsedYamlFile {
+export interface ParseYamlOptions {
+  /**
+   * The file is a template of a Helm chart (under `templates/` beside a `Chart.yaml`): Helm renders all of its text, so
+   * a document with `{{` anywhere is a template (without a chart, isHelmTemplate tells by where the `{{` stands).
+   */
+  chartTemplate?: boolean;
+}
+
+export function parseYaml(text: string, options: ParseYamlOptions = {}): ParsedYamlFile {
   const lines = new LineIndex(text);
   const documents: ParsedYamlDocument[] = [];
   const objects: K8sObject[] = [];
   const problems: SyntaxProblem[] = [];
   for (const chunk of splitDocuments(text)) {
-    for (const placed of chunkAt(chunk.text, chunk.start)) {
+    for (const placed of chunkAt(chunk.text, chunk.start, options.chartTemplate === true)) {
       const document: ParsedYamlDocument = { index: documents.length, ...placed };
       documents.push(document);
       problems.push(...document.problems);
@@ -76,20 +84,26 @@ export function parseYaml(text: string): ParsedYamlFile {
 }
 
 /** The documents of one chunk of text at `base`: parsed when the text is new, moved when it was seen elsewhere. */
-function chunkAt(source: string, base: number): Omit<ParsedYamlDocument, 'index'>[] {
-  const cached = chunks.get(source);
+function chunkAt(source: string, base: number, chartTemplate: boolean): Omit<ParsedYamlDocument, 'index'>[] {
+  // A chart's template and a plain file with the same text may parse differently: cached apart.
+  const key = chartTemplate ? `${CHART_TEMPLATE_KEY}${source}` : source;
+  const cached = chunks.get(key);
   if (cached?.base === base) return cached.documents;
-  const documents = cached ? cached.documents.map((d) => movedDocument(d, base - cached.base)) : parseChunk(source, base);
-  chunks.set(source, { base, documents });
+  const documents = cached ? cached.documents.map((d) => movedDocument(d, base - cached.base)) : parseChunk(source, base, chartTemplate);
+  chunks.set(key, { base, documents });
   return documents;
 }
 
+/** Starts the cache key of a chart template's chunk: no YAML text starts with a NUL. */
+const CHART_TEMPLATE_KEY = '\u0000helm\n';
+
 const PARSE_OPTIONS = { keepSourceTokens: true, uniqueKeys: false, prettyErrors: false, strict: false } as const;
 
-function parseChunk(source: string, base: number): Omit<ParsedYamlDocument, 'index'>[] {
+function parseChunk(source: string, base: number, chartTemplate: boolean): Omit<ParsedYamlDocument, 'index'>[] {
+  if (chartTemplate && source.includes('{{')) return parseTemplateChunk(source, base);
   const parsed = parseAllDocuments(source, PARSE_OPTIONS);
   const documents = Array.isArray(parsed) ? parsed : [];
-  if (documents.some((doc) => isHelmTemplate(source, doc))) return parseTemplateChunk(source, base);
+  if (!chartTemplate && documents.some((doc) => isHelmTemplate(source, doc))) return parseTemplateChunk(source, base);
   return documents.map((doc) => parseDocument(doc, base, { isTemplate: false, problems: [] }, source.length));
 }
 
