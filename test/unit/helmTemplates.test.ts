@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chartRootOf, definesOf, isChartTemplate, loadChart } from '../../src/core/helm/chart';
@@ -178,3 +180,31 @@ function brokenValues() {
   const file = parseYaml('a: 1\nb: [unclosed\n');
   return { file, root: undefined };
 }
+
+describe('cnc lint on a chart', () => {
+  const cnc = (...args: string[]) => spawnSync(process.execPath, [path.join(__dirname, '..', '..', 'dist/cli/cnc.js'), ...args], { encoding: 'utf8' });
+
+  it('reports nothing on the chart as written, and one error for an unclosed {{', () => {
+    const clean = cnc('lint', chartDir, '--format', 'json');
+    expect(clean.status).toBe(0);
+    const report = JSON.parse(clean.stdout) as { files: { path: string; findings: unknown[] }[] };
+    expect(report.files.length).toBeGreaterThan(templateFiles.length);
+    expect(report.files.flatMap((f) => f.findings)).toEqual([]);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnc-helm-'));
+    try {
+      fs.mkdirSync(path.join(dir, 'templates'));
+      fs.writeFileSync(path.join(dir, 'Chart.yaml'), 'apiVersion: v2\nname: broken\nversion: 0.1.0\n');
+      // Quoted `{{ $name }}` alone makes a template only in a chart: Helm renders it.
+      fs.writeFileSync(path.join(dir, 'templates', 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: "{{ $name }}"\nspec:\n  containers:\n    - name: app\n      image: "{{ $image }}"\n');
+      fs.writeFileSync(path.join(dir, 'templates', 'bad.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ .Values.x\ndata:\n  a: b: c\n');
+      const broken = cnc('lint', dir);
+      expect(broken.status).toBe(1);
+      expect(broken.stdout.trim().split('\n')).toEqual([
+        `${path.join(dir, 'templates', 'bad.yaml')}:4:9: error: This \`{{\` is never closed by \`}}\`: the rest of the template cannot be read. [syntax] (not checked)`,
+        '0 findings in 3 files (1 syntax error).',
+      ]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
