@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { CompletionItemKind, type CompletionItem, type Diagnostic, type Hover, type Location, type Position } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { chartRootOf, isChartTemplate, loadChart, readFromDisk, type HelmChart, type ReadText } from '../core/helm/chart';
-import { templateDefinition, templateHover, templateProblems, valuesCompletion } from '../core/helm/templateFeatures';
+import { chartOfValuesFile, chartRootOf, isChartTemplate, loadChart, readFromDisk, type HelmChart, type ReadText } from '../core/helm/chart';
+import { templateDefinition, templateHover, templateProblems, valuesCompletion, valuesReferences } from '../core/helm/templateFeatures';
 import { LineIndex } from '../core/text/lineIndex';
 import { fileUriOf, filePathOf, lspSeverity } from './lsp';
 
@@ -51,6 +51,20 @@ export class HelmFeatures {
       documentation: item.documentation,
       textEdit: { range: { start: document.positionAt(item.replace.start), end: document.positionAt(item.replace.end) }, newText: item.label },
     }));
+  }
+
+  /** In a chart's values.yaml: the templates that use the value under the cursor. */
+  references(document: TextDocument, position: Position): Location[] | undefined {
+    const file = filePathOf(document.uri);
+    const root = file && chartOfValuesFile(file);
+    if (!root) return undefined;
+    const chart = loadChart(root, this.read);
+    const lines = new Map<string, LineIndex>();
+    return valuesReferences(chart, document.offsetAt(position)).map((reference) => {
+      let index = lines.get(reference.path);
+      if (!index) lines.set(reference.path, index = new LineIndex(reference.text));
+      return { uri: fileUriOf(reference.path), range: index.rangeOf(reference.span.start, reference.span.end) };
+    });
   }
 
   /** Problems only the chart shows (a named template no file defines); the template's own syntax is parseYaml's. */

@@ -89,6 +89,16 @@ describe('Helm templates over cnc serve --stdio', () => {
     expect(named.uri).toBe(pathToFileURL(path.join(templatesDir, '_helpers.tpl')).toString());
   });
 
+  it('lists the templates that use a value, from values.yaml', async () => {
+    const valuesFile = path.join(chartDir, 'values.yaml');
+    const valuesText = fs.readFileSync(valuesFile, 'utf8');
+    const valuesUri = pathToFileURL(valuesFile).toString();
+    await open(valuesUri, valuesText);
+    const line = valuesText.split('\n').findIndex((l) => l.startsWith('replicaCount:'));
+    const references = await connection.sendRequest('textDocument/references', { textDocument: { uri: valuesUri }, position: { line, character: 3 }, context: { includeDeclaration: false } }) as { uri: string; range: Range }[];
+    expect(references).toEqual([{ uri: deploymentUri, range: { start: positionOf('.Values.replicaCount'), end: positionOf('.Values.replicaCount', '.Values.replicaCount'.length) } }]);
+  });
+
   it('completes .Values paths while the action is being typed', async () => {
     const uri = pathToFileURL(path.join(templatesDir, 'typing.yaml')).toString();
     await open(uri, 'apiVersion: v1\nkind: ConfigMap\ndata:\n  tag: {{ .Values.image.');

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { chartRootOf, definesOf, isChartTemplate, loadChart } from '../../src/core/helm/chart';
 import { maskTemplate, templateActions } from '../../src/core/helm/templateActions';
-import { templateDefinition, templateHover, templateProblems, valuesCompletion } from '../../src/core/helm/templateFeatures';
+import { templateDefinition, templateHover, templateProblems, valuesCompletion, valuesReferences } from '../../src/core/helm/templateFeatures';
 import { yamlHover } from '../../src/core/hover/hover';
 import { loadBundledKnowledge } from '../../src/core/knowledge/bundle';
 import { lintFile } from '../../src/core/lint/lint';
@@ -165,6 +165,16 @@ describe('chart values and named templates', () => {
     expect(top.map((k) => k.label)).toContain('serviceAccount');
     expect(top[0]!.replace).toEqual({ start: text.length - 3, end: text.length });
     expect(valuesCompletion(chart, 'a: .Values.', 11)).toBeUndefined();
+  });
+
+  it('finds every template that uses a value of values.yaml, through its parents too', () => {
+    const valuesText = chart.values!.file.text;
+    const where = (refs: { path: string; text: string; span: { start: number; end: number } }[]) => refs.map((r) => `${path.relative(templatesDir, r.path)}:${r.text.slice(r.span.start, r.span.end)}`);
+    expect(where(valuesReferences(chart, valuesText.indexOf('pullPolicy:') + 2))).toEqual(['deployment.yaml:.Values.image.pullPolicy']);
+    expect(where(valuesReferences(chart, valuesText.indexOf('service:') + 2)).sort()).toEqual([
+      'ingress.yaml:.Values.service.port', 'service.yaml:.Values.service.port', 'service.yaml:.Values.service.type', 'tests/test-connection.yaml:.Values.service.port',
+    ]);
+    expect(valuesReferences(chart, valuesText.indexOf('IfNotPresent'))).toEqual([]);
   });
 
   it('reports include of a name no template defines, and nothing on the chart as written', () => {

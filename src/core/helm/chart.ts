@@ -18,6 +18,8 @@ export interface HelmChart {
   schemaProblem?: string;
   /** `{{ define "name" }}` of every file under `templates/` (`_helpers.tpl` and the others). */
   defines: Map<string, NamedTemplate>;
+  /** Every file under `templates/` that could be read, with its text. */
+  templates: { path: string; text: string }[];
 }
 
 export interface ValuesFile {
@@ -68,6 +70,12 @@ export function chartRootOf(file: string): string | undefined {
   return undefined;
 }
 
+/** The root of the chart whose default values a file is (`values.yaml` beside a `Chart.yaml`). */
+export function chartOfValuesFile(file: string): string | undefined {
+  const dir = path.dirname(path.resolve(file));
+  return path.basename(file) === 'values.yaml' && isFile(path.join(dir, 'Chart.yaml')) ? dir : undefined;
+}
+
 /** Whether a file is a template of a chart: a YAML file or a `.tpl` under the `templates/` of a chart. */
 export function isChartTemplate(file: string | undefined): boolean {
   return !!file && /\.(ya?ml|tpl)$/.test(file) && chartRootOf(file) !== undefined;
@@ -89,12 +97,15 @@ export function loadChart(root: string, read: ReadText = readFromDisk): HelmChar
     try { schema = JSON.parse(schemaText); } catch (error) { schemaProblem = `values.schema.json is not JSON: ${messageOf(error)}`; }
   }
   const defines = new Map<string, NamedTemplate>();
+  const templates: HelmChart['templates'] = [];
   for (const file of templateFiles(path.join(root, 'templates'))) {
     const text = read(file);
-    if (text === undefined || !text.includes('define')) continue;
+    if (text === undefined) continue;
+    templates.push({ path: file, text });
+    if (!text.includes('define')) continue;
     for (const define of definesOf(text)) if (!defines.has(define.name)) defines.set(define.name, { ...define, path: file, text });
   }
-  return { root, values, schema, schemaProblem, defines };
+  return { root, values, schema, schemaProblem, defines, templates };
 }
 
 /** The syntax problems of the chart's values.yaml (a template's values features say the file does not parse). */

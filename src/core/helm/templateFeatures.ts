@@ -1,4 +1,5 @@
 import type { SyntaxProblem } from '../model/parsedFile';
+import { nodeAtOffset } from '../model/nodeAt';
 import type { Span, ValueNode } from '../model/tree';
 import { escapeMarkdown, markdownCode, terminalText } from '../text/escape';
 import { lineStartAt, splitLines } from '../text/lines';
@@ -37,6 +38,39 @@ export function templateReferenceAt(text: string, offset: number): TemplateRefer
     if (offset >= start && offset <= start + match[2]!.length + 2) return { kind: 'named', name: match[2]!, span: { start, end: start + match[2]!.length + 2 } };
   }
   return undefined;
+}
+
+/** Every `.Values` path of a template's actions, with the span of its text. */
+function valuesPathsOf(text: string): { keys: string[]; span: Span }[] {
+  const found: { keys: string[]; span: Span }[] = [];
+  for (const action of templateActions(text).actions) {
+    for (const match of text.slice(action.inner.start, action.inner.end).matchAll(VALUES_PATH)) {
+      const start = action.inner.start + match.index;
+      found.push({ keys: match[1]!.split('.').slice(1), span: { start, end: start + match[0].length } });
+    }
+  }
+  return found;
+}
+
+/**
+ * The templates that use a value of values.yaml (the key at `offset`): every `.Values` path through it, `.Values.image`
+ * and `.Values.image.tag` for `image`. A template that passes a parent on (`toYaml .Values.image`) counts for it.
+ */
+export function valuesReferences(chart: HelmChart, offset: number): TemplateDefinition[] {
+  const values = chart.values;
+  const hit = values?.root && nodeAtOffset(values.root, offset);
+  if (!hit?.entry || hit.on !== 'key') return [];
+  // A key inside a list item: templates reach it through the list (`range`), so the path stops at the list.
+  const firstIndex = hit.path.findIndex((k) => typeof k === 'number');
+  const keys = (firstIndex < 0 ? hit.path : hit.path.slice(0, firstIndex)).map(String);
+  const references: TemplateDefinition[] = [];
+  for (const template of chart.templates) {
+    for (const used of valuesPathsOf(template.text)) {
+      const shared = Math.min(keys.length, used.keys.length);
+      if (used.keys.length && keys.slice(0, shared).every((k, i) => k === used.keys[i])) references.push({ path: template.path, text: template.text, span: used.span });
+    }
+  }
+  return references;
 }
 
 export interface TemplateHover { span: Span; markdown: string }

@@ -7,8 +7,8 @@ import { isManifest } from './manifestDiagnostics';
 import { guarded, onCheckedRequest } from './register';
 
 /**
- * The editor features: hover, code actions, completion, go to definition and "explain this manifest", each sent to
- * the feature of the document's kind (manifests, notes, the YAML schema).
+ * The editor features: hover, code actions, completion, go to definition, references and "explain this manifest",
+ * each sent to the feature of the document's kind (manifests, Helm templates, notes, the YAML schema).
  */
 export function registerLanguageFeatures(context: ServerContext): void {
   const { connection, documents, manifests, notes, schema, helm } = context;
@@ -33,6 +33,8 @@ export function registerLanguageFeatures(context: ServerContext): void {
     const position = clamped(document, params.position);
     const values = helm.handles(document) ? helm.completion(document, position) : undefined;
     if (values) return values;
+    // `.` triggers completion for `.Values.` paths only.
+    if (params.context?.triggerCharacter === '.') return [];
     if (document.languageId === 'yaml') return schema.complete(document, position);
     return notes.handles(document) ? notes.completion(document, position) : [];
   }));
@@ -40,6 +42,10 @@ export function registerLanguageFeatures(context: ServerContext): void {
     const document = documents.get(params.textDocument.uri);
     if (document && helm.handles(document)) return helm.definition(document, clamped(document, params.position)) ?? null;
     return document && notes.handles(document) ? notes.definition(document, clamped(document, params.position)) : null;
+  }));
+  connection.onReferences(guarded('textDocument/references', TextDocumentPositionParams, (params) => {
+    const document = documents.get(params.textDocument.uri);
+    return (document && helm.references(document, clamped(document, params.position))) ?? null;
   }));
   onCheckedRequest(connection, EXPLAIN_MANIFEST_REQUEST, (params) => {
     const document = documents.get(params.uri);

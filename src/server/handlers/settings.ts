@@ -36,8 +36,9 @@ export function registerSettings(context: ServerContext, diagnostics: ManifestDi
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
-        completionProvider: { triggerCharacters: ['[', ':'] },
+        completionProvider: { triggerCharacters: ['[', ':', '.'] },
         definitionProvider: true,
+        referencesProvider: true,
       },
       serverInfo: { name: 'cloud-native-companion', version: '0.1.0' },
     };
