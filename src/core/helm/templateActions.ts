@@ -1,6 +1,6 @@
 import type { SyntaxProblem } from '../model/parsedFile';
 import type { Span } from '../model/tree';
-import { lineBreakAt, lineStartAt } from '../text/lines';
+import { lineBreakAt } from '../text/lines';
 
 /**
  * One Go-template action of a Helm template, `{{ … }}` with its trim markers. `keyword` is what the action does to the
@@ -107,12 +107,19 @@ export function maskTemplate(text: string, actions: readonly TemplateAction[]): 
   const bare = blanked.join('');
   const masked = blanked.slice();
   const placeholders: Span[] = [];
+  let lines: SignificantLine[] | undefined;
+  const blankLines = new Map<string, boolean>();
+  // The line of the current action, moved forward as the actions are (they are in text order): each line is read once.
+  let lineStart = 0;
+  let firstLineEnd = lineBreakAt(text, 0);
   for (const action of actions) {
-    const lineStart = lineStartAt(text, action.span.start);
-    const firstLineEnd = lineBreakAt(text, action.span.start);
-    const lastLineEnd = lineBreakAt(text, action.span.end);
-    const alone = bare.slice(lineStart, lastLineEnd).trim() === '';
-    if (alone && (!writesOutput(action) || !isWholeValue(bare, lineStart, action.span.start - lineStart))) continue;
+    while (action.span.start > firstLineEnd && firstLineEnd < text.length) {
+      lineStart = firstLineEnd + 1;
+      firstLineEnd = lineBreakAt(text, lineStart);
+    }
+    const lastLineEnd = action.span.end <= firstLineEnd ? firstLineEnd : lineBreakAt(text, action.span.end);
+    const alone = isBlank(bare, lineStart, lastLineEnd, blankLines);
+    if (alone && (!writesOutput(action) || !isWholeValue(lines ??= significantLines(bare), lineStart, action.span.start - lineStart))) continue;
     const end = Math.min(action.span.end, firstLineEnd);
     for (let i = action.span.start; i < end; i++) masked[i] = PLACEHOLDER;
     placeholders.push({ start: action.span.start, end });
@@ -120,39 +127,50 @@ export function maskTemplate(text: string, actions: readonly TemplateAction[]): 
   return { masked: masked.join(''), placeholders };
 }
 
+/** Whether the text from `start` to `end` is whitespace; remembered, so a line of many actions is read once. */
+function isBlank(text: string, start: number, end: number, known: Map<string, boolean>): boolean {
+  const key = `${start}:${end}`;
+  let blankText = known.get(key);
+  if (blankText === undefined) known.set(key, blankText = /^\s*$/.test(text.slice(start, end)));
+  return blankText;
+}
+
 function blank(chars: string[], span: Span): void {
   for (let i = span.start; i < span.end; i++) if (chars[i] !== '\n' && chars[i] !== '\r') chars[i] = ' ';
 }
 
 
+/** A line with content (not blank, not only a comment) of the text without its actions. */
+interface SignificantLine { start: number; indent: number; content: string }
+
+function significantLines(bare: string): SignificantLine[] {
+  const lines: SignificantLine[] = [];
+  for (let start = 0; start <= bare.length;) {
+    const end = lineBreakAt(bare, start);
+    const line = bare.slice(start, end).replace(/\r$/, '');
+    const content = line.trim();
+    if (content !== '' && !content.startsWith('#')) lines.push({ start, indent: line.length - line.trimStart().length, content });
+    start = end + 1;
+  }
+  return lines;
+}
+
 /**
  * Whether a line (of the text without its actions) at `column` is the only content of the key on the line above
  * it: that key ends its line with `:`, is indented less, and the next line with content is not indented more.
  */
-function isWholeValue(bare: string, lineStart: number, column: number): boolean {
-  const above = significantLine(bare, lineStart, -1);
-  if (!above || above.indent >= column || !/:$/.test(withoutComment(above.content))) return false;
-  const below = significantLine(bare, lineStart, 1);
-  return !below || below.indent <= above.indent;
-}
-
-function significantLine(bare: string, lineStart: number, direction: 1 | -1): { indent: number; content: string } | undefined {
-  let start = lineStart;
-  for (let guard = 0; guard < 10_000; guard++) {
-    if (direction < 0) {
-      if (start === 0) return undefined;
-      start = bare.lastIndexOf('\n', start - 2) + 1;
-    } else {
-      const next = bare.indexOf('\n', start);
-      if (next < 0) return undefined;
-      start = next + 1;
-    }
-    const line = bare.slice(start, lineBreakAt(bare, start)).replace(/\r$/, '');
-    const content = line.trim();
-    if (content === '' || content.startsWith('#')) continue;
-    return { indent: line.length - line.trimStart().length, content };
+function isWholeValue(lines: SignificantLine[], lineStart: number, column: number): boolean {
+  // The first line with content after `lineStart` (the action's own line is blank without its actions).
+  let low = 0, high = lines.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (lines[mid]!.start <= lineStart) low = mid + 1;
+    else high = mid;
   }
-  return undefined;
+  const above = lines[low - 1];
+  if (!above || above.indent >= column || !/:$/.test(withoutComment(above.content))) return false;
+  const below = lines[low];
+  return !below || below.indent <= above.indent;
 }
 
 /** A line's content without a trailing ` # comment` (a `#` inside quotes is rare enough on a key line to ignore). */
