@@ -38,7 +38,7 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [
-      { scheme: 'file', language: 'yaml' }, { scheme: 'untitled', language: 'yaml' },
+      { scheme: 'file', language: 'yaml' }, { scheme: 'untitled', language: 'yaml' }, { scheme: 'file', language: 'helm' },
       { scheme: 'file', language: 'terraform' }, { scheme: 'file', language: 'terraform-vars' },
       // Notes: the server only answers for Markdown files inside the configured notes folders.
       { scheme: 'file', language: 'markdown' },

@@ -7,6 +7,7 @@ import { explanationMarkdown } from '../core/explain/renderExplanation';
 import { yamlHover } from '../core/hover/hover';
 import { terraformHover } from '../core/hover/terraformHover';
 import { releaseTerraformFile } from '../core/terraform/parseTerraform';
+import { isChartTemplate } from '../core/helm/chart';
 import type { KnowledgeBase } from '../core/knowledge/knowledgeBase';
 import { fileFixes, type LintOptions } from '../core/lint/lint';
 import { suppressionEdit } from '../core/lint/suppression';
@@ -28,6 +29,8 @@ export class ManifestFeatures {
   private generation = 0;
   /** When HashiCorp's Terraform extension is installed it reports HCL syntax errors; we do not repeat them. */
   terraformSyntaxElsewhere = false;
+  /** What other features find in the document (a Helm template's unknown named templates), published with ours. */
+  extraDiagnostics: (document: TextDocument) => Diagnostic[] = () => [];
 
   constructor(
     private readonly knowledge: () => KnowledgeBase,
@@ -67,7 +70,7 @@ export class ManifestFeatures {
     if (cached?.version === document.version && cached.generation === this.generation) return cached;
     const lint = this.lintOptionsFor(document);
     // Terraform re-parses incrementally from the previous version's syntax tree (which that consumes).
-    const analysis = analyse(document.getText(), languageOfId(document.languageId), ALL_RULES, { incremental: true, previous: cached?.analysis.file, lint });
+    const analysis = analyse(document.getText(), languageOfId(document.languageId), ALL_RULES, { incremental: true, previous: cached?.analysis.file, lint, chartTemplate: isChartTemplate(filePathOf(document.uri)) });
     const entry = { version: document.version, generation: this.generation, analysis, lint };
     this.analyses.set(document.uri, entry);
     if (analysis.file?.language === 'yaml') this.parses.offer(document.uri, document.version, analysis.file);
@@ -94,6 +97,7 @@ export class ManifestFeatures {
       diagnostics.push({ range: file.lines.rangeOf(problem.span.start, problem.span.end), severity: lspSeverity(problem.severity), source: 'cnc', code: `${file.language}-syntax`, message: problem.message });
     }
     for (const finding of analysis.findings) diagnostics.push(this.toDiagnostic(finding, analysis));
+    diagnostics.push(...this.extraDiagnostics(document));
     return diagnostics;
   }
 

@@ -26,6 +26,7 @@ import { collectFiles } from './files';
 import { addCustomResourceSchemaFindings, readWorkspaceCrds } from './customResources';
 import { terminalLine } from '../../core/text/escape';
 import { messageOf } from '../../core/util/errors';
+import { isChartTemplate } from '../../core/helm/chart';
 
 const RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
 const FAIL_ON = ['error', 'warning', 'info', 'never'] as const;
@@ -223,7 +224,7 @@ function readAndParse(file: string): { path: string; language: string; file?: An
     return { path: file, language, skipped: `cannot read: ${messageOf(error)}` };
   }
   // No rules here: only the parse (and the size guard); linting happens once every file of the group is parsed.
-  const analysis = analyse(text, language, [], { limits: BATCH_LIMITS });
+  const analysis = analyse(text, language, [], { limits: BATCH_LIMITS, chartTemplate: isChartTemplate(file) });
   return { path: file, language, file: analysis.file, skipped: analysis.skipped ?? (analysis.file ? undefined : 'not a YAML or Terraform file') };
 }
 

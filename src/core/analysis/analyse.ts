@@ -18,6 +18,8 @@ export interface AnalyseOptions {
   incremental?: boolean;
   /** Workspace config, target version, other files' objects and the file's config-relative path (see LintOptions). */
   lint?: Omit<LintOptions, 'rules' | 'allRules'>;
+  /** YAML: the file is a template of a Helm chart (see ParseYamlOptions; chartRootOf tells). */
+  chartTemplate?: boolean;
   /** Size limits (limits.ts); the editor's by default. */
   limits?: AnalysisLimits;
 }
@@ -41,7 +43,8 @@ export function languageOfPath(file: string): DocumentLanguage {
 const TERRAFORM_LANGUAGE_IDS = new Set(['terraform', 'terraform-vars', 'hcl', 'tf']);
 
 export function languageOfId(languageId: string): DocumentLanguage {
-  if (languageId === 'yaml') return 'yaml';
+  // `helm`: the language id the Kubernetes extension gives Helm templates (YAML around Go-template actions).
+  if (languageId === 'yaml' || languageId === 'helm') return 'yaml';
   if (TERRAFORM_LANGUAGE_IDS.has(languageId)) return 'terraform';
   return 'other';
 }
@@ -56,7 +59,7 @@ export function analyse(text: string, language: DocumentLanguage, rules: readonl
   if (language === 'other') return { language, findings: [] };
   let file: AnalysedFile;
   if (language === 'yaml') {
-    file = parseYaml(text);
+    file = parseYaml(text, { chartTemplate: options.chartTemplate });
   } else {
     const previous = options.previous?.language === 'terraform' ? options.previous : undefined;
     const parsed = tryParseTerraform(text, { previous, incremental: options.incremental });

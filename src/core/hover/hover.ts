@@ -3,7 +3,7 @@ import type { Note } from '../knowledge/note';
 import { nodeAtOffset } from '../model/nodeAt';
 import type { ScalarNode, Span } from '../model/tree';
 import { describeField, describeKind, type FieldDoc, type KindDoc } from '../schema/describeField';
-import { manifestObjects, objectAtOffset } from '../yaml/manifestObjects';
+import { manifestObjects, objectAtOffset, templateObjects } from '../yaml/manifestObjects';
 import type { ParsedYamlFile } from '../yaml/parseYaml';
 import { fieldMarkdown, kindMarkdown, referenceLink } from './apiMarkdown';
 import { escapeMarkdown, markdownCode } from '../text/escape';
@@ -49,7 +49,7 @@ const MAX_CONCEPTS = 3;
  * kind, kind path, API type path or value), with links to the note, its cards and the kind's reference page.
  */
 export function yamlHover(file: ParsedYamlFile, offset: number, kb: KnowledgeBase, options: YamlHoverOptions = {}): HoverResult | undefined {
-  const object = objectAtOffset(manifestObjects(file, options.fileName), offset);
+  const object = objectAtOffset([...manifestObjects(file, options.fileName), ...templateObjects(file)], offset);
   if (!object?.kind) return undefined;
   const hit = nodeAtOffset(object.root, offset);
   if (!hit?.entry) return undefined;

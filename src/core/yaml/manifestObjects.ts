@@ -1,7 +1,7 @@
 import type { K8sObject } from '../model/k8sObject';
 import { child, scalarString } from '../model/tree';
 import { IMPLIED_KUSTOMIZATION, isKustomizationFile } from '../model/kustomization';
-import type { ParsedYamlFile } from './parseYaml';
+import { documentObjects, type ParsedYamlFile } from './parseYaml';
 
 /**
  * The Kubernetes objects of a file as the editor features see them: those parseYaml found by `apiVersion`/`kind`,
@@ -18,6 +18,14 @@ export function manifestObjects(file: ParsedYamlFile, fileName?: string): K8sObj
     documentIndex: first.index, root, span: first.span,
   };
   return [implied, ...file.objects];
+}
+
+/**
+ * The objects written in a file's Helm templates (their literal `apiVersion`/`kind`, the YAML around the actions):
+ * what hovers explain. Rules do not see them until templates are rendered.
+ */
+export function templateObjects(file: ParsedYamlFile): K8sObject[] {
+  return file.documents.filter((d) => d.isTemplate).flatMap(documentObjects);
 }
 
 /** The object whose content holds an offset (a `kind: List` item rather than the List around it). */

@@ -6,6 +6,7 @@ import { child, listItems, scalarString, type MapEntry, type MapNode, type Span,
 import { ChunkCache } from './chunkCache';
 import { splitDocuments } from './documentChunks';
 import { isHelmTemplate } from './helmTemplate';
+import { maskTemplate, templateActions } from '../helm/templateActions';
 import { shiftSpan } from '../model/spans';
 
 export interface ParsedYamlDocument {
@@ -20,7 +21,11 @@ export interface ParsedYamlDocument {
   doc: Document.Parsed;
   offset: number;
   tree: ValueNode | undefined;
-  /** An unrendered Helm/Go template: left alone (no syntax errors, no findings). */
+  /**
+   * An unrendered Helm/Go template: no YAML syntax errors and no findings. Its `tree` is the YAML around the actions
+   * (parsed from a masked copy, see maskTemplate; `doc` is that copy's), with an `unknown` node wherever an action
+   * writes the value. Hovers read it; rules do not run on it (the objects are not in the file's `objects`).
+   */
   isTemplate: boolean;
   problems: SyntaxProblem[];
 }
@@ -54,47 +59,86 @@ const chunks = new ChunkCache<ParsedChunk>(CACHE_CHARS);
  * document's text is parsed once: parsing the next version of a file after an edit re-parses only the documents whose
  * text changed, and moves the others' offsets.
  */
-export function parseYaml(text: string): ParsedYamlFile {
+export interface ParseYamlOptions {
+  /**
+   * The file is a template of a Helm chart (under `templates/` beside a `Chart.yaml`): Helm renders all of its text, so
+   * a document with `{{` anywhere is a template (without a chart, isHelmTemplate tells by where the `{{` stands).
+   */
+  chartTemplate?: boolean;
+}
+
+export function parseYaml(text: string, options: ParseYamlOptions = {}): ParsedYamlFile {
   const lines = new LineIndex(text);
   const documents: ParsedYamlDocument[] = [];
   const objects: K8sObject[] = [];
   const problems: SyntaxProblem[] = [];
   for (const chunk of splitDocuments(text)) {
-    for (const placed of chunkAt(chunk.text, chunk.start)) {
+    for (const placed of chunkAt(chunk.text, chunk.start, options.chartTemplate === true)) {
       const document: ParsedYamlDocument = { index: documents.length, ...placed };
       documents.push(document);
       problems.push(...document.problems);
-      if (document.tree?.kind === 'map') objects.push(...objectsOf(document.tree, document.index, document.span));
+      if (!document.isTemplate) objects.push(...documentObjects(document));
     }
   }
   return { language: 'yaml', text, lines, documents, objects, problems };
 }
 
 /** The documents of one chunk of text at `base`: parsed when the text is new, moved when it was seen elsewhere. */
-function chunkAt(source: string, base: number): Omit<ParsedYamlDocument, 'index'>[] {
-  const cached = chunks.get(source);
+function chunkAt(source: string, base: number, chartTemplate: boolean): Omit<ParsedYamlDocument, 'index'>[] {
+  // A chart's template and a plain file with the same text may parse differently: cached apart.
+  const key = chartTemplate ? `${CHART_TEMPLATE_KEY}${source}` : source;
+  const cached = chunks.get(key);
   if (cached?.base === base) return cached.documents;
-  const documents = cached ? cached.documents.map((d) => movedDocument(d, base - cached.base)) : parseChunk(source, base);
-  chunks.set(source, { base, documents });
+  const documents = cached ? cached.documents.map((d) => movedDocument(d, base - cached.base)) : parseChunk(source, base, chartTemplate);
+  chunks.set(key, { base, documents });
   return documents;
 }
 
-function parseChunk(source: string, base: number): Omit<ParsedYamlDocument, 'index'>[] {
-  const parsed = parseAllDocuments(source, { keepSourceTokens: true, uniqueKeys: false, prettyErrors: false, strict: false });
-  return (Array.isArray(parsed) ? parsed : []).map((doc) => parseDocument(source, doc, base));
+/** Starts the cache key of a chart template's chunk: no YAML text starts with a NUL. */
+const CHART_TEMPLATE_KEY = '\u0000helm\n';
+
+const PARSE_OPTIONS = { keepSourceTokens: true, uniqueKeys: false, prettyErrors: false, strict: false } as const;
+
+function parseChunk(source: string, base: number, chartTemplate: boolean): Omit<ParsedYamlDocument, 'index'>[] {
+  if (chartTemplate && source.includes('{{')) return parseTemplateChunk(source, base);
+  const parsed = parseAllDocuments(source, PARSE_OPTIONS);
+  const documents = Array.isArray(parsed) ? parsed : [];
+  if (!chartTemplate && documents.some((doc) => isHelmTemplate(source, doc))) return parseTemplateChunk(source, base);
+  return documents.map((doc) => parseDocument(doc, base, { isTemplate: false, problems: [] }, source.length));
 }
 
-function parseDocument(source: string, doc: Document.Parsed, base: number): Omit<ParsedYamlDocument, 'index'> {
+/**
+ * A chunk holding a Helm template: parsed again from a copy where each action is spaces or a placeholder, offsets
+ * unchanged (maskTemplate). Its actions' own errors (one unclosed `{{`) are its only syntax problems: the YAML
+ * parser's complaints about template text would be noise.
+ */
+function parseTemplateChunk(source: string, base: number): Omit<ParsedYamlDocument, 'index'>[] {
+  const scan = templateActions(source);
+  const masked = maskTemplate(source, scan.actions);
+  const unclosed = scan.problems[0]?.span.start;
+  const parsed = parseAllDocuments(unclosed === undefined ? masked.masked : masked.masked.slice(0, unclosed), PARSE_OPTIONS);
+  const documents = Array.isArray(parsed) ? parsed : [];
+  const problems = scan.problems.map((p) => ({ ...p, span: shiftSpan(p.span, base) }));
+  return documents.map((doc, i) => parseDocument(doc, base, { isTemplate: true, problems: i === 0 ? problems : [], placeholders: masked.placeholders }, source.length));
+}
+
+interface DocumentKind {
+  isTemplate: boolean;
+  /** The syntax problems of a template (its YAML's own are not reported). */
+  problems: SyntaxProblem[];
+  placeholders?: Span[];
+}
+
+function parseDocument(doc: Document.Parsed, base: number, kind: DocumentKind, length: number): Omit<ParsedYamlDocument, 'index'> {
   const [start, , end] = doc.range;
-  const isTemplate = isHelmTemplate(source, doc);
   const at = (span: Span) => shiftSpan(span, base);
-  const problems: SyntaxProblem[] = isTemplate ? [] : [
-    ...doc.errors.map((e) => ({ message: e.message.split('\n')[0]!, span: at(spanOf(e.pos, source.length)), severity: 'error' as const })),
-    ...doc.warnings.map((e) => ({ message: e.message.split('\n')[0]!, span: at(spanOf(e.pos, source.length)), severity: 'warning' as const })),
+  const problems: SyntaxProblem[] = kind.isTemplate ? [...kind.problems] : [
+    ...doc.errors.map((e) => ({ message: e.message.split('\n')[0]!, span: at(spanOf(e.pos, length)), severity: 'error' as const })),
+    ...doc.warnings.map((e) => ({ message: e.message.split('\n')[0]!, span: at(spanOf(e.pos, length)), severity: 'warning' as const })),
   ];
   let tree: ValueNode | undefined;
-  if (!isTemplate && doc.contents) {
-    const budget = { nodes: 0, base, aliases: new Map<Alias, Node | undefined>() };
+  if (doc.contents) {
+    const budget: Budget = { nodes: 0, base, aliases: new Map<Alias, Node | undefined>(), placeholders: kind.placeholders };
     tree = toValueNode(doc.contents as Node, doc, budget, 0);
     if (budget.nodes > MAX_NODES_PER_DOCUMENT) {
       // An error, not a warning: the document is not checked, and `cnc lint` must say so (it reports errors only).
@@ -102,7 +146,7 @@ function parseDocument(source: string, doc: Document.Parsed, base: number): Omit
       tree = undefined;
     }
   }
-  return { span: at({ start, end }), doc, offset: base, tree, isTemplate, problems };
+  return { span: at({ start, end }), doc, offset: base, tree, isTemplate: kind.isTemplate, problems };
 }
 
 function movedDocument(d: Omit<ParsedYamlDocument, 'index'>, delta: number): Omit<ParsedYamlDocument, 'index'> {
@@ -137,6 +181,8 @@ interface Budget {
    * or merge-key bomb resolves the same few aliases hundreds of thousands of times before the node budget stops it.
    */
   aliases: Map<Alias, Node | undefined>;
+  /** A template's placeholders (offsets of the chunk, sorted): a scalar over one is a value only the template knows. */
+  placeholders?: Span[];
 }
 
 function toValueNode(node: Node | null, doc: Document.Parsed, budget: Budget, depth: number): ValueNode {
@@ -154,6 +200,7 @@ function toValueNode(node: Node | null, doc: Document.Parsed, budget: Budget, de
     return { ...resolved, span } as ValueNode;
   }
   if (isScalar(node)) {
+    if (budget.placeholders && overlapsAny(budget.placeholders, node.range)) return { kind: 'unknown', span, reason: 'written by a Helm template action' };
     const v = node.value;
     const value = v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? v : String(v);
     return { kind: 'scalar', span, value, handle: node };
@@ -168,7 +215,8 @@ function toValueNode(node: Node | null, doc: Document.Parsed, budget: Budget, de
       if (!isPair(pair)) continue;
       const keyNode = pair.key as Node | null;
       const key = isScalar(keyNode) ? String(keyNode.value) : undefined;
-      if (key === undefined) continue;
+      // A key a template action writes is not known either: its entry is left out.
+      if (key === undefined || (budget.placeholders && overlapsAny(budget.placeholders, keyNode?.range))) continue;
       const value = toValueNode(pair.value as Node | null, doc, budget, depth + 1);
       if (key === '<<' && (keyNode as { source?: string }).source !== "'<<'") {
         // Merge keys: entries written in this map win over merged ones.
@@ -185,12 +233,30 @@ function toValueNode(node: Node | null, doc: Document.Parsed, budget: Budget, de
   return { kind: 'unknown', span, reason: 'unsupported node' };
 }
 
+function overlapsAny(spans: Span[], range: [number, number, number] | null | undefined): boolean {
+  if (!range) return false;
+  let low = 0, high = spans.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const span = spans[mid]!;
+    if (span.end <= range[0]) low = mid + 1;
+    else if (span.start >= range[1]) high = mid - 1;
+    else return true;
+  }
+  return false;
+}
+
 /** Looks like a Kubernetes apiVersion (`v1`, `apps/v1`, `example.com/v1alpha1`) and kind (`Deployment`). */
 const API_VERSION = /^([a-z0-9]([a-z0-9.-]*[a-z0-9])?\/)?v\d+[a-z0-9]*$/;
 const KIND = /^[A-Z][A-Za-z0-9]*$/;
 
 export function isKubernetesHeader(apiVersion: string | undefined, kind: string | undefined): boolean {
   return !!apiVersion && !!kind && API_VERSION.test(apiVersion) && KIND.test(kind);
+}
+
+/** The objects of a document: what parseYaml lists in `objects`, and the literal objects of a Helm template's. */
+export function documentObjects(document: ParsedYamlDocument): K8sObject[] {
+  return document.tree?.kind === 'map' ? objectsOf(document.tree, document.index, document.span) : [];
 }
 
 function objectsOf(root: MapNode, documentIndex: number, span: Span): K8sObject[] {

@@ -9,6 +9,7 @@ import { NoteFeatures } from '../noteFeatures';
 import { createYamlSchemaService, type YamlSchemaService } from '../yamlSchemaService';
 import { filePathOf } from '../lsp';
 import type { ClientCommands } from './commands';
+import { HelmFeatures, openTextOf } from '../helmFeatures';
 
 const DIAGNOSTIC_DELAY_MS = 200;
 
@@ -22,6 +23,7 @@ export interface ServerContext {
   lintContext: LintContext;
   manifests: ManifestFeatures;
   notes: NoteFeatures;
+  helm: HelmFeatures;
   schema: YamlSchemaService;
   /** What the client can do with our commands (set at initialize). */
   client: ClientCommands;
@@ -50,6 +52,8 @@ export function createServerContext(connection: Connection, packageRoot: string)
     return file ? lintContext.optionsFor(file, openTexts()) : {};
   }, packageRoot);
   const notes = new NoteFeatures(knowledgeService);
+  const helm = new HelmFeatures(openTextOf(documents));
+  manifests.extraDiagnostics = (document) => helm.diagnostics(document);
   const schema = createYamlSchemaService();
   const pending = new Map<string, ReturnType<typeof setTimeout>>();
   // Debounced per document so typing never waits for analysis.
@@ -60,6 +64,6 @@ export function createServerContext(connection: Connection, packageRoot: string)
   const cancel = (key: string) => clearTimeout(pending.get(key));
   // Until initialize says otherwise: a client that runs no commands of ours and shows no documents.
   const client: ClientCommands = { runsOwn: false, showDocument: false };
-  const context: ServerContext = { connection, documents, packageRoot, knowledgeService, knowledge, lintContext, manifests, notes, schema, client, schedule, cancel, snippetSupport: true, onNeighboursChanged: () => {} };
+  const context: ServerContext = { connection, documents, packageRoot, knowledgeService, knowledge, lintContext, manifests, notes, helm, schema, client, schedule, cancel, snippetSupport: true, onNeighboursChanged: () => {} };
   return context;
 }

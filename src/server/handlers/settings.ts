@@ -52,8 +52,9 @@ export function registerSettings(context: ServerContext, diagnostics: ManifestDi
         textDocumentSync: TextDocumentSyncKind.Incremental,
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'] },
-        completionProvider: { triggerCharacters: ['[', ':'] },
+        completionProvider: { triggerCharacters: ['[', ':', '.'] },
         definitionProvider: true,
+        referencesProvider: true,
         documentLinkProvider: { resolveProvider: false },
         // Declared only to clients that do not run our commands: VS Code's client would register these ids as its
         // own commands, and the extension already has them.
