@@ -1,0 +1,203 @@
+import type { K8sObject } from '../model/k8sObject';
+import type { ParsedFileBase } from '../model/parsedFile';
+import { referencesOf, type EdgeKind, type Reference } from '../model/references';
+import { at, child, scalarString, type ValueNode } from '../model/tree';
+import { podLabelsOf } from '../rules/support/crossObject';
+import { describeSelector, isEmptySelector, labelSelectorOf, mapSelectorOf, selectorMatches, type LabelSelector } from '../rules/support/selectors';
+
+/**
+ * Every Kubernetes object of a workspace (YAML, JSON and Terraform `kubernetes_*` alike), file by file, and the
+ * reference graph over them (`cnc graph`; the language server will feed it from file watchers).
+ *
+ * Incremental: `setFile`/`removeFile` cost what that file holds (its objects' references are read once, and its
+ * objects are added to or deleted from the postings, which are sets). `graph()` resolves every reference through the
+ * postings: linear in references, plus the edges selectors truly have, each node capped at MAX_EDGES_PER_NODE.
+ *
+ * Namespaces: an object's namespace is its own, else the `namespace:` of the nearest kustomization.yaml above its
+ * file that declares one, else unknown. As in the cross-object rules, an unknown namespace may be any namespace: it
+ * connects to objects of every namespace. References without a namespace mean the referrer's.
+ */
+
+export interface GraphNode { id: string; kind: string; name: string; namespace: string | null; file: string; line: number }
+export interface GraphEdge { from: string; to: string; kind: EdgeKind; detail: string }
+export interface ReferenceGraph { nodes: GraphNode[]; edges: GraphEdge[]; notices: string[] }
+
+/** More edges than this from one node are left out (one notice says so): a selector matching 500 Pods is no map. */
+export const MAX_EDGES_PER_NODE = 200;
+
+/** Kinds that live in no namespace: references to them ignore namespaces. */
+const CLUSTER_SCOPED = new Set(['ClusterRole', 'ClusterRoleBinding', 'Namespace', 'PersistentVolume', 'StorageClass', 'CustomResourceDefinition', 'PriorityClass', 'IngressClass', 'GatewayClass', 'ValidatingWebhookConfiguration', 'MutatingWebhookConfiguration']);
+
+interface Indexed {
+  node: GraphNode;
+  object: K8sObject;
+  file: string;
+  references: Reference[];
+  /** Pod labels of a workload (Pod owner). */
+  labels: Record<string, string> | undefined;
+  /** What a Service, NetworkPolicy or PodDisruptionBudget selects. */
+  selector: { selector: LabelSelector; detail: string } | undefined;
+}
+
+interface FileEntry { objects: Indexed[]; kustomizeNamespace: string | undefined }
+
+const key = (a: string, b: string) => `${a}\u0000${b}`;
+const UNKNOWN_NS = '\u0001';
+
+export class WorkspaceIndex {
+  private readonly files = new Map<string, FileEntry>();
+  private readonly byName = new Map<string, Set<Indexed>>();
+  private readonly byLabel = new Map<string, Set<Indexed>>();
+  /** Pod owners per namespace as written (UNKNOWN_NS: none written). */
+  private readonly podOwners = new Map<string, Set<Indexed>>();
+  private readonly kustomizeNamespaces = new Map<string, string>();
+
+  /** Adds or replaces one file's objects (`file` is how it is named in the graph, e.g. a relative path). */
+  setFile(file: string, parsed: Pick<ParsedFileBase, 'objects' | 'lines'>): void {
+    this.removeFile(file);
+    const objects = parsed.objects.map((object, position) => indexed(file, position, object, parsed.lines.positionAt(object.span.start).line + 1));
+    const kustomization = objects.find((o) => o.object.kind === 'Kustomization');
+    const kustomizeNamespace = scalarString(child(kustomization?.object.root, 'namespace'));
+    this.files.set(file, { objects, kustomizeNamespace });
+    if (kustomizeNamespace) this.kustomizeNamespaces.set(directoryOf(file), kustomizeNamespace);
+    for (const o of objects) {
+      if (o.object.kind && o.object.name) add(this.byName, key(o.object.kind, o.object.name), o);
+      if (o.labels) {
+        add(this.podOwners, o.object.namespace ?? UNKNOWN_NS, o);
+        for (const [k, v] of Object.entries(o.labels)) { add(this.byLabel, key(k, v), o); add(this.byLabel, k, o); }
+      }
+    }
+  }
+
+  removeFile(file: string): void {
+    const entry = this.files.get(file);
+    if (!entry) return;
+    this.files.delete(file);
+    if (entry.kustomizeNamespace) this.kustomizeNamespaces.delete(directoryOf(file));
+    for (const o of entry.objects) {
+      if (o.object.kind && o.object.name) remove(this.byName, key(o.object.kind, o.object.name), o);
+      if (o.labels) {
+        remove(this.podOwners, o.object.namespace ?? UNKNOWN_NS, o);
+        for (const [k, v] of Object.entries(o.labels)) { remove(this.byLabel, key(k, v), o); remove(this.byLabel, k, o); }
+      }
+    }
+  }
+
+  get fileCount(): number { return this.files.size; }
+
+  /** The graph: nodes in file-name order then document order, edges in the order of their source nodes. */
+  graph(): ReferenceGraph {
+    const all = [...this.files.keys()].sort().flatMap((f) => this.files.get(f)!.objects);
+    const edges: GraphEdge[] = [];
+    const notices: string[] = [];
+    for (const source of all) {
+      const out = new Map<string, GraphEdge>();
+      let dropped = 0;
+      const connect = (target: Indexed, kind: EdgeKind, detail: string) => {
+        if (target === source) return true;
+        const id = `${target.node.id}\u0000${kind}`;
+        if (out.has(id)) return true;
+        if (out.size >= MAX_EDGES_PER_NODE) { dropped++; return false; }
+        out.set(id, { from: source.node.id, to: target.node.id, kind, detail });
+        return true;
+      };
+      const namespace = this.namespaceOf(source);
+      for (const ref of source.references) {
+        const wanted = CLUSTER_SCOPED.has(ref.kind) ? undefined : ref.namespace ?? namespace;
+        for (const target of this.byName.get(key(ref.kind, ref.name)) ?? []) {
+          if (near(wanted, CLUSTER_SCOPED.has(ref.kind) ? undefined : this.namespaceOf(target))) connect(target, ref.edge, ref.detail);
+        }
+      }
+      if (source.selector) {
+        for (const target of this.selected(source.selector.selector, namespace)) {
+          if (!connect(target, 'selects', source.selector.detail)) break;
+        }
+      }
+      edges.push(...[...out.values()].sort(byTarget));
+      if (dropped > 0) notices.push(`${source.node.kind}/${source.node.name} (${source.node.file}:${source.node.line}) has more than ${MAX_EDGES_PER_NODE} edges; the rest are left out.`);
+    }
+    return { nodes: all.map((o) => o.node), edges, notices };
+  }
+
+  private namespaceOf(o: Indexed): string | undefined {
+    if (o.object.namespace) return o.object.namespace;
+    for (let dir = directoryOf(o.file); ; dir = parentOf(dir)) {
+      const ns = this.kustomizeNamespaces.get(dir);
+      if (ns) return ns;
+      if (dir === '') return undefined;
+    }
+  }
+
+  /** Pod owners the selector matches near `namespace`: walks the shortest posting every match must be on. */
+  private *selected(selector: LabelSelector, namespace: string | undefined): Generator<Indexed> {
+    const required = [
+      ...Object.entries(selector.matchLabels).map(([k, v]) => key(k, v)),
+      ...selector.requirements.filter((r) => r.operator === 'Exists' || r.operator === 'In').map((r) => r.key),
+    ];
+    let candidates: Iterable<Indexed> | undefined;
+    let size = Infinity;
+    for (const k of required) {
+      const list = this.byLabel.get(k);
+      if (!list) return;
+      if (list.size < size) { candidates = list; size = list.size; }
+    }
+    if (!candidates) candidates = namespace === undefined ? [...this.podOwners.values()].flatMap((s) => [...s]) : chain(this.podOwners.get(namespace), this.podOwners.get(UNKNOWN_NS));
+    for (const owner of candidates) {
+      if (owner.labels && near(namespace, this.namespaceOf(owner)) && selectorMatches(selector, owner.labels)) yield owner;
+    }
+  }
+}
+
+const near = (a: string | undefined, b: string | undefined) => a === undefined || b === undefined || a === b;
+
+function* chain<T>(...sets: (Set<T> | undefined)[]): Generator<T> {
+  for (const set of sets) if (set) yield* set;
+}
+
+function byTarget(a: GraphEdge, b: GraphEdge): number {
+  return a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0;
+}
+
+function indexed(file: string, position: number, object: K8sObject, line: number): Indexed {
+  const node: GraphNode = { id: `${file}#${position}`, kind: object.kind ?? '?', name: object.name ?? '?', namespace: object.namespace ?? null, file, line };
+  return { node, object, file, references: referencesOf(object), labels: podLabelsOf(object), selector: selectorOf(object) };
+}
+
+function selectorOf(object: K8sObject): Indexed['selector'] {
+  const spec = child(object.root, 'spec');
+  let selector: LabelSelector | undefined;
+  let node: ValueNode | undefined;
+  if (object.kind === 'Service') {
+    if (scalarString(child(spec, 'type')) === 'ExternalName') return undefined;
+    node = child(spec, 'selector');
+    selector = node ? mapSelectorOf(node) : undefined;
+  } else if (object.kind === 'NetworkPolicy') {
+    node = child(spec, 'podSelector');
+    selector = labelSelectorOf(node);
+    // An empty podSelector does select every Pod of the namespace.
+    return selector ? { selector, detail: `podSelector ${describe(selector)}` } : undefined;
+  } else if (object.kind === 'PodDisruptionBudget') {
+    node = at(spec, 'selector');
+    selector = node ? labelSelectorOf(node) : undefined;
+  }
+  // A Service or budget without a selector selects nothing (endpoints managed by hand; see crossObject.ts).
+  if (!selector || isEmptySelector(selector)) return undefined;
+  return { selector, detail: `selector ${describe(selector)}` };
+}
+
+const describe = (selector: LabelSelector) => describeSelector(selector) || '{} (every Pod)';
+
+function add<T>(map: Map<string, Set<T>>, k: string, value: T): void {
+  const set = map.get(k);
+  if (set) set.add(value); else map.set(k, new Set([value]));
+}
+
+function remove<T>(map: Map<string, Set<T>>, k: string, value: T): void {
+  const set = map.get(k);
+  if (!set) return;
+  set.delete(value);
+  if (set.size === 0) map.delete(k);
+}
+
+const directoryOf = (file: string) => { const i = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\')); return i < 0 ? '' : file.slice(0, i); };
+const parentOf = (dir: string) => directoryOf(dir);
