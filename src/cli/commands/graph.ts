@@ -55,7 +55,7 @@ export const graphCommand: Command = {
       const analysis = analyse(text, languageOfPath(file), [], { limits: BATCH_LIMITS });
       if (!analysis.file) { if (analysis.skipped) (analysis.skipped.startsWith('File is') ? oversized : unread).push(`${name}${analysis.skipped.startsWith('File is') ? '' : `: ${analysis.skipped}`}`); continue; }
       const objects = analysis.file.language === 'yaml' ? manifestObjects(analysis.file, file) : analysis.file.objects;
-      index.setFile(name, { objects, lines: analysis.file.lines });
+      index.setFile(name, { objects, lines: analysis.file.lines, text: analysis.file.text });
     }
     const graph = index.graph();
     if (oversized.length) console.error(terminalLine(`cnc graph: ${oversized.length} file${oversized.length === 1 ? '' : 's'} over ${describeBytes(BATCH_LIMITS.parsedBytes)} left out: ${oversized.slice(0, 5).join(', ')}${oversized.length > 5 ? ', …' : ''}`));

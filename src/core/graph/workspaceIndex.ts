@@ -1,6 +1,6 @@
 import type { K8sObject } from '../model/k8sObject';
 import type { ParsedFileBase } from '../model/parsedFile';
-import { referencesOf, type EdgeKind, type Reference } from '../model/references';
+import { referencesOf, type EdgeKind, type NameOf, type Reference } from '../model/references';
 import { at, child, scalarString, type ValueNode } from '../model/tree';
 import { podLabelsOf } from '../rules/support/crossObject';
 import { describeSelector, isEmptySelector, labelSelectorOf, mapSelectorOf, selectorMatches, type LabelSelector } from '../rules/support/selectors';
@@ -53,15 +53,16 @@ export class WorkspaceIndex {
   private readonly kustomizeNamespaces = new Map<string, string>();
 
   /** Adds or replaces one file's objects (`file` is how it is named in the graph, e.g. a relative path). */
-  setFile(file: string, parsed: Pick<ParsedFileBase, 'objects' | 'lines'>): void {
+  setFile(file: string, parsed: Pick<ParsedFileBase, 'objects' | 'lines' | 'text'>): void {
     this.removeFile(file);
-    const objects = parsed.objects.map((object, position) => indexed(file, position, object, parsed.lines.positionAt(object.span.start).line + 1));
+    const nameOf = namesIn(parsed.text);
+    const objects = parsed.objects.map((object, position) => indexed(file, position, object, parsed.lines.positionAt(object.span.start).line + 1, nameOf));
     const kustomization = objects.find((o) => o.object.kind === 'Kustomization');
     const kustomizeNamespace = scalarString(child(kustomization?.object.root, 'namespace'));
     this.files.set(file, { objects, kustomizeNamespace });
     if (kustomizeNamespace) this.kustomizeNamespaces.set(directoryOf(file), kustomizeNamespace);
     for (const o of objects) {
-      if (o.object.kind && o.object.name) add(this.byName, key(o.object.kind, o.object.name), o);
+      for (const name of namesOf(o.object)) add(this.byName, key(o.object.kind!, name), o);
       if (o.labels) {
         add(this.podOwners, o.object.namespace ?? UNKNOWN_NS, o);
         for (const [k, v] of Object.entries(o.labels)) { add(this.byLabel, key(k, v), o); add(this.byLabel, k, o); }
@@ -75,7 +76,7 @@ export class WorkspaceIndex {
     this.files.delete(file);
     if (entry.kustomizeNamespace) this.kustomizeNamespaces.delete(directoryOf(file));
     for (const o of entry.objects) {
-      if (o.object.kind && o.object.name) remove(this.byName, key(o.object.kind, o.object.name), o);
+      for (const name of namesOf(o.object)) remove(this.byName, key(o.object.kind!, name), o);
       if (o.labels) {
         remove(this.podOwners, o.object.namespace ?? UNKNOWN_NS, o);
         for (const [k, v] of Object.entries(o.labels)) { remove(this.byLabel, key(k, v), o); remove(this.byLabel, k, o); }
@@ -158,9 +159,28 @@ function byTarget(a: GraphEdge, b: GraphEdge): number {
   return a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.to < b.to ? -1 : a.to > b.to ? 1 : 0;
 }
 
-function indexed(file: string, position: number, object: K8sObject, line: number): Indexed {
+/** What an object is found by: its name, and a Terraform resource also by its address (see namesIn). */
+function namesOf(object: K8sObject): string[] {
+  if (!object.kind) return [];
+  const names = object.name ? [object.name] : [];
+  if (object.language === 'terraform') names.push(`@${object.address}`);
+  return names;
+}
+
+const TERRAFORM_NAME = /^(kubernetes_[a-z0-9_]+\.[A-Za-z0-9_-]+)\.metadata(?:\[0\]|\.0)\.name$/;
+
+/** Names as written, and a Terraform expression naming another resource's name as `@<its address>`. */
+function namesIn(text: string): NameOf {
+  return (node) => {
+    if (node?.kind !== 'unknown') return scalarString(node);
+    const address = TERRAFORM_NAME.exec(text.slice(node.span.start, node.span.end).trim())?.[1];
+    return address ? `@${address}` : undefined;
+  };
+}
+
+function indexed(file: string, position: number, object: K8sObject, line: number, nameOf: NameOf): Indexed {
   const node: GraphNode = { id: `${file}#${position}`, kind: object.kind ?? '?', name: object.name ?? '?', namespace: object.namespace ?? null, file, line };
-  return { node, object, file, references: referencesOf(object), labels: podLabelsOf(object), selector: selectorOf(object) };
+  return { node, object, file, references: referencesOf(object, nameOf), labels: podLabelsOf(object), selector: selectorOf(object) };
 }
 
 function selectorOf(object: K8sObject): Indexed['selector'] {

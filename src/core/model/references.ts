@@ -28,16 +28,22 @@ export interface Reference {
   node: ValueNode;
 }
 
+/**
+ * Reads the name a node gives: its scalar value by default. The graph also reads Terraform expressions that name
+ * another resource (`kubernetes_secret.db.metadata[0].name`) as that resource.
+ */
+export type NameOf = (node: ValueNode | undefined) => string | undefined;
+
 export interface VolumeSource { kind: 'ConfigMap' | 'Secret' | 'PersistentVolumeClaim'; name: string; optional: boolean; concept: string; node: ValueNode }
 
 const isOptional = (n: ValueNode | undefined) => scalarString(child(n, 'optional')) === 'true';
 
 /** The ConfigMaps, Secrets and claims one Pod volume reads (projected volumes: each source). */
-export function volumeSources(volume: ValueNode): VolumeSource[] {
+export function volumeSources(volume: ValueNode, nameOf: NameOf = scalarString): VolumeSource[] {
   const out: VolumeSource[] = [];
   const add = (kind: VolumeSource['kind'], holder: ValueNode | undefined, key: string, concept: string, optional: boolean) => {
     const node = child(holder, key);
-    const name = scalarString(node);
+    const name = nameOf(node);
     if (name && node) out.push({ kind, name, optional, concept, node });
   };
   const configMap = child(volume, 'configMap');
@@ -89,13 +95,13 @@ export function ingressBackends(ingress: K8sObject): { node: ValueNode; nameNode
 const GATEWAY_ROUTES = new Set(['HTTPRoute', 'GRPCRoute', 'TCPRoute', 'TLSRoute', 'UDPRoute']);
 
 /** Every reference `object` makes by name, in document order of kinds (Pods, routes, bindings, scaling, governing). */
-export function referencesOf(object: K8sObject): Reference[] {
+export function referencesOf(object: K8sObject, nameOf: NameOf = scalarString): Reference[] {
   const out: Reference[] = [];
-  podReferences(object, out);
+  podReferences(object, out, nameOf);
   const spec = child(object.root, 'spec');
   if (object.kind === 'Ingress') {
     for (const backend of ingressBackends(object)) {
-      const name = scalarString(backend.nameNode);
+      const name = nameOf(backend.nameNode);
       if (!name || !backend.nameNode) continue;
       const port = scalarString(backend.portNode);
       out.push({ edge: 'routes-to', kind: 'Service', name, optional: false, detail: `${backend.route} → port ${port ?? '?'}`, node: backend.nameNode });
@@ -104,7 +110,7 @@ export function referencesOf(object: K8sObject): Reference[] {
     for (const rule of listItems(child(spec, 'rules'))) {
       for (const ref of listItems(child(rule, 'backendRefs'))) {
         const nameNode = child(ref, 'name');
-        const name = scalarString(nameNode);
+        const name = nameOf(nameNode);
         const kind = scalarString(child(ref, 'kind')) ?? 'Service';
         const group = scalarString(child(ref, 'group')) ?? '';
         if (!name || !nameNode || group !== '') continue;
@@ -115,13 +121,13 @@ export function referencesOf(object: K8sObject): Reference[] {
     const roleRef = child(object.root, 'roleRef');
     const roleKind = scalarString(child(roleRef, 'kind'));
     const nameNode = child(roleRef, 'name');
-    const roleName = scalarString(nameNode);
+    const roleName = nameOf(nameNode);
     // A RoleBinding's roleRef is always in its own namespace; a ClusterRole has none.
     if (roleKind && roleName && nameNode) out.push({ edge: 'binds', kind: roleKind, name: roleName, optional: false, detail: 'roleRef', node: nameNode });
     for (const subject of listItems(child(object.root, 'subjects'))) {
       const kind = scalarString(child(subject, 'kind'));
       const subjectNode = child(subject, 'name');
-      const name = scalarString(subjectNode);
+      const name = nameOf(subjectNode);
       // Users and groups are not API objects.
       if (kind !== 'ServiceAccount' || !name || !subjectNode) continue;
       out.push({ edge: 'binds', kind, name, namespace: scalarString(child(subject, 'namespace')), optional: false, detail: `subject of ${roleKind ?? 'role'} ${roleName ?? '?'}`, node: subjectNode });
@@ -130,25 +136,28 @@ export function referencesOf(object: K8sObject): Reference[] {
   const scaleRef = child(spec, 'scaleTargetRef');
   if (scaleRef) {
     const nameNode = child(scaleRef, 'name');
-    const name = scalarString(nameNode);
+    const name = nameOf(nameNode);
     // KEDA's ScaledObject targets a Deployment unless it says otherwise.
     const kind = scalarString(child(scaleRef, 'kind')) ?? (object.kind === 'ScaledObject' ? 'Deployment' : undefined);
     if (kind && name && nameNode) out.push({ edge: 'scales', kind, name, optional: false, detail: `${scalarString(child(spec, 'minReplicas')) ?? '1'}–${scalarString(child(spec, 'maxReplicas')) ?? '?'} replicas`, node: nameNode });
   }
   if (object.kind === 'StatefulSet') {
     const nameNode = child(spec, 'serviceName');
-    const name = scalarString(nameNode);
+    const name = nameOf(nameNode);
     if (name && nameNode) out.push({ edge: 'governs', kind: 'Service', name, optional: false, detail: 'serviceName (stable Pod DNS names)', node: nameNode });
   }
   return out;
 }
 
-function podReferences(object: K8sObject, out: Reference[]): void {
+function podReferences(object: K8sObject, out: Reference[], nameOf: NameOf): void {
   const podSpec = podSpecOf(object);
   if (!podSpec) return;
+  // A StatefulSet's volumeClaimTemplates replace the Pod volumes of the same name (one claim per Pod).
+  const templates = new Set(object.kind === 'StatefulSet' ? listItems(at(object.root, 'spec', 'volumeClaimTemplates')).map((t) => scalarString(at(t, 'metadata', 'name'))) : []);
   for (const volume of listItems(child(podSpec, 'volumes'))) {
     const volumeName = scalarString(child(volume, 'name')) ?? '?';
-    for (const source of volumeSources(volume)) out.push({ edge: 'mounts', kind: source.kind, name: source.name, optional: source.optional, detail: `volume ${volumeName}`, node: source.node });
+    if (templates.has(volumeName)) continue;
+    for (const source of volumeSources(volume, nameOf)) out.push({ edge: 'mounts', kind: source.kind, name: source.name, optional: source.optional, detail: `volume ${volumeName}`, node: source.node });
   }
   for (const c of containersOf(object)) {
     for (const env of listItems(child(c.container, 'env'))) {
@@ -156,7 +165,7 @@ function podReferences(object: K8sObject, out: Reference[]): void {
       for (const [key, kind] of ENV_KEY_REFS) {
         const ref = child(from, key);
         const nameNode = child(ref, 'name');
-        const name = scalarString(nameNode);
+        const name = nameOf(nameNode);
         if (!name || !nameNode) continue;
         out.push({ edge: 'env-from', kind, name, optional: isOptional(ref), detail: `${scalarString(child(env, 'name')) ?? '?'} = key ${scalarString(child(ref, 'key')) ?? '?'} in container ${c.name}`, node: nameNode });
       }
@@ -168,7 +177,7 @@ function podReferences(object: K8sObject, out: Reference[]): void {
       for (const [key, kind] of ENV_FROM_REFS) {
         const ref = child(source, key);
         const nameNode = child(ref, 'name');
-        const name = scalarString(nameNode);
+        const name = nameOf(nameNode);
         if (!name || !nameNode) continue;
         out.push({ edge: 'env-from', kind, name, optional: isOptional(ref), detail: `every key, in container ${c.name}`, node: nameNode });
       }
@@ -183,11 +192,12 @@ function podReferences(object: K8sObject, out: Reference[]): void {
       }
     }
   }
-  const account = serviceAccountNode(podSpec);
-  if (account) out.push({ edge: 'runs-as', kind: 'ServiceAccount', name: scalarString(account)!, optional: false, detail: 'serviceAccountName', node: account });
+  const account = child(podSpec, 'serviceAccountName') ?? child(podSpec, 'serviceAccount');
+  const accountName = nameOf(account);
+  if (account && accountName) out.push({ edge: 'runs-as', kind: 'ServiceAccount', name: accountName, optional: false, detail: 'serviceAccountName', node: account });
   for (const secret of listItems(child(podSpec, 'imagePullSecrets'))) {
     const nameNode = child(secret, 'name');
-    const name = scalarString(nameNode);
+    const name = nameOf(nameNode);
     if (name && nameNode) out.push({ edge: 'mounts', kind: 'Secret', name, optional: false, detail: 'imagePullSecrets', node: nameNode });
   }
 }

@@ -59,6 +59,8 @@ import { selectorTemplateMismatch } from './selector-template-mismatch';
 import { serviceSelectorMatchesNothing } from './service-selector-matches-nothing';
 import { serviceTargetPortMissing } from './service-target-port-missing';
 import { serviceTypeNodePort } from './service-type-nodeport';
+import { referenceMissing } from './reference-missing';
+import { referenceMissingStrict } from './reference-missing-strict';
 import { statefulsetServiceName } from './statefulset-service-name';
 import { unsafeSysctls } from './unsafe-sysctls';
 import { writableRootFilesystem } from './writable-root-filesystem';
@@ -90,6 +92,8 @@ export const ALL_RULES: readonly Rule[] = [
   // Networking
   serviceSelectorMatchesNothing, serviceTargetPortMissing, serviceTypeNodePort, ingressBackendMissing,
   ingressTlsMissing, networkPolicyMissing, networkPolicySelectsNothing, containerPortNameInvalid, labelValueInvalid,
+  // References by name
+  referenceMissing, referenceMissingStrict,
   // API versions
   apiVersionRemoved, apiVersionDeprecated, apiFieldVersion,
   // Terraform (checks of Terraform blocks; the rules above also check kubernetes_* resources)
