@@ -51,6 +51,13 @@ export class WorkspaceIndex {
   /** Pod owners per namespace as written (UNKNOWN_NS: none written). */
   private readonly podOwners = new Map<string, Set<Indexed>>();
   private readonly kustomizeNamespaces = new Map<string, string>();
+  /** Who refers to kind and name (every reference, guesses included), and which selectors could match a label pair. */
+  private readonly referrers = new Map<string, Set<Indexed>>();
+  private readonly selectorsByLabel = new Map<string, Set<Indexed>>();
+  /** Each node's edges, kept until a change could alter them (see invalidateAround). */
+  private readonly edgeCache = new Map<Indexed, { edges: GraphEdge[]; notice?: string }>();
+  private readonly namespaceCache = new Map<Indexed, string | undefined>();
+  private sortedFiles: string[] | undefined;
 
   /** Adds or replaces one file's objects (`file` is how it is named in the graph, e.g. a relative path). */
   setFile(file: string, parsed: Pick<ParsedFileBase, 'objects' | 'lines' | 'text'>): void {
@@ -60,13 +67,17 @@ export class WorkspaceIndex {
     const kustomization = objects.find((o) => o.object.kind === 'Kustomization');
     const kustomizeNamespace = scalarString(child(kustomization?.object.root, 'namespace'));
     this.files.set(file, { objects, kustomizeNamespace });
-    if (kustomizeNamespace) this.kustomizeNamespaces.set(directoryOf(file), kustomizeNamespace);
+    this.sortedFiles = undefined;
+    if (kustomizeNamespace) { this.kustomizeNamespaces.set(directoryOf(file), kustomizeNamespace); this.namespacesChanged(); }
     for (const o of objects) {
       for (const name of namesOf(o.object)) add(this.byName, key(o.object.kind!, name), o);
       if (o.labels) {
         add(this.podOwners, o.object.namespace ?? UNKNOWN_NS, o);
         for (const [k, v] of Object.entries(o.labels)) { add(this.byLabel, key(k, v), o); add(this.byLabel, k, o); }
       }
+      for (const ref of o.references) add(this.referrers, key(ref.kind, ref.name), o);
+      if (o.selector) add(this.selectorsByLabel, selectorKey(o.selector.selector), o);
+      this.invalidateAround(o);
     }
   }
 
@@ -74,13 +85,18 @@ export class WorkspaceIndex {
     const entry = this.files.get(file);
     if (!entry) return;
     this.files.delete(file);
-    if (entry.kustomizeNamespace) this.kustomizeNamespaces.delete(directoryOf(file));
+    this.sortedFiles = undefined;
+    if (entry.kustomizeNamespace) { this.kustomizeNamespaces.delete(directoryOf(file)); this.namespacesChanged(); }
     for (const o of entry.objects) {
       for (const name of namesOf(o.object)) remove(this.byName, key(o.object.kind!, name), o);
       if (o.labels) {
         remove(this.podOwners, o.object.namespace ?? UNKNOWN_NS, o);
         for (const [k, v] of Object.entries(o.labels)) { remove(this.byLabel, key(k, v), o); remove(this.byLabel, k, o); }
       }
+      for (const ref of o.references) remove(this.referrers, key(ref.kind, ref.name), o);
+      if (o.selector) remove(this.selectorsByLabel, selectorKey(o.selector.selector), o);
+      this.invalidateAround(o);
+      this.namespaceCache.delete(o);
     }
   }
 
@@ -88,45 +104,83 @@ export class WorkspaceIndex {
 
   /** The graph: nodes in file-name order then document order, edges in the order of their source nodes. */
   graph(): ReferenceGraph {
-    const all = [...this.files.keys()].sort().flatMap((f) => this.files.get(f)!.objects);
+    this.sortedFiles ??= [...this.files.keys()].sort();
+    const nodes: GraphNode[] = [];
     const edges: GraphEdge[] = [];
     const notices: string[] = [];
-    for (const source of all) {
-      const out = new Map<string, GraphEdge>();
-      let dropped = 0;
-      const connect = (target: Indexed, kind: EdgeKind, detail: string) => {
-        if (target === source) return true;
-        const id = `${target.node.id}\u0000${kind}`;
-        if (out.has(id)) return true;
-        if (out.size >= MAX_EDGES_PER_NODE) { dropped++; return false; }
-        out.set(id, { from: source.node.id, to: target.node.id, kind, detail });
-        return true;
-      };
-      const namespace = this.namespaceOf(source);
-      for (const ref of source.references) {
-        const wanted = CLUSTER_SCOPED.has(ref.kind) ? undefined : ref.namespace ?? namespace;
-        for (const target of this.byName.get(key(ref.kind, ref.name)) ?? []) {
-          if (near(wanted, CLUSTER_SCOPED.has(ref.kind) ? undefined : this.namespaceOf(target))) connect(target, ref.edge, ref.detail);
-        }
+    for (const file of this.sortedFiles) {
+      for (const source of this.files.get(file)!.objects) {
+        nodes.push(source.node);
+        let known = this.edgeCache.get(source);
+        if (!known) this.edgeCache.set(source, (known = this.edgesFrom(source)));
+        for (const edge of known.edges) edges.push(edge);
+        if (known.notice) notices.push(known.notice);
       }
-      if (source.selector) {
-        for (const target of this.selected(source.selector.selector, namespace)) {
-          if (!connect(target, 'selects', source.selector.detail)) break;
-        }
-      }
-      edges.push(...[...out.values()].sort(byTarget));
-      if (dropped > 0) notices.push(`${source.node.kind}/${source.node.name} (${source.node.file}:${source.node.line}) has more than ${MAX_EDGES_PER_NODE} edges; the rest are left out.`);
     }
-    return { nodes: all.map((o) => o.node), edges, notices };
+    return { nodes, edges, notices };
+  }
+
+  /**
+   * Forgets the cached edges a change of `o` could alter: its own, those of every object referring to its kind and
+   * name, and those of every selector that could match its Pod labels.
+   */
+  private invalidateAround(o: Indexed): void {
+    this.edgeCache.delete(o);
+    const namespace = this.namespaceOf(o);
+    // Only objects that could connect to `o` across their namespaces: a change in one namespace recomputes its own.
+    const mayReach = (other: Indexed) => namespace === undefined || CLUSTER_SCOPED.has(o.node.kind) || other.references.some((r) => r.namespace !== undefined) || near(this.namespaceOf(other), namespace);
+    for (const name of namesOf(o.object)) {
+      for (const referrer of this.referrers.get(key(o.object.kind!, name)) ?? []) if (mayReach(referrer)) this.edgeCache.delete(referrer);
+    }
+    if (!o.labels) return;
+    for (const label of [...Object.entries(o.labels).map(([k, v]) => key(k, v)), EVERY]) {
+      for (const selector of this.selectorsByLabel.get(label) ?? []) if (mayReach(selector)) this.edgeCache.delete(selector);
+    }
+  }
+
+  /** A kustomization's namespace came or went: every object's namespace may differ (rare: all is recomputed). */
+  private namespacesChanged(): void {
+    this.namespaceCache.clear();
+    this.edgeCache.clear();
+  }
+
+  private edgesFrom(source: Indexed): { edges: GraphEdge[]; notice?: string } {
+    const out = new Map<string, GraphEdge>();
+    let dropped = false;
+    const connect = (target: Indexed, kind: EdgeKind, detail: string) => {
+      if (target === source) return true;
+      const id = `${target.node.id}\u0000${kind}`;
+      if (out.has(id)) return true;
+      if (out.size >= MAX_EDGES_PER_NODE) { dropped = true; return false; }
+      out.set(id, { from: source.node.id, to: target.node.id, kind, detail });
+      return true;
+    };
+    const namespace = this.namespaceOf(source);
+    for (const ref of source.references) {
+      const clusterScoped = CLUSTER_SCOPED.has(ref.kind);
+      const wanted = clusterScoped ? undefined : ref.namespace ?? namespace;
+      for (const target of this.byName.get(key(ref.kind, ref.name)) ?? []) {
+        if (clusterScoped || near(wanted, this.namespaceOf(target))) connect(target, ref.edge, ref.detail);
+      }
+    }
+    if (source.selector) {
+      for (const target of this.selected(source.selector.selector, namespace)) if (!connect(target, 'selects', source.selector.detail)) break;
+    }
+    const edges = [...out.values()].sort(byTarget);
+    const { kind, name, file, line } = source.node;
+    return dropped ? { edges, notice: `${kind}/${name} (${file}:${line}) has more than ${MAX_EDGES_PER_NODE} edges; the rest are left out.` } : { edges };
   }
 
   private namespaceOf(o: Indexed): string | undefined {
     if (o.object.namespace) return o.object.namespace;
+    if (this.namespaceCache.has(o)) return this.namespaceCache.get(o);
+    let found: string | undefined;
     for (let dir = directoryOf(o.file); ; dir = parentOf(dir)) {
-      const ns = this.kustomizeNamespaces.get(dir);
-      if (ns) return ns;
-      if (dir === '') return undefined;
+      found = this.kustomizeNamespaces.get(dir);
+      if (found || dir === '') break;
     }
+    this.namespaceCache.set(o, found);
+    return found;
   }
 
   /** Pod owners the selector matches near `namespace`: walks the shortest posting every match must be on. */
@@ -142,11 +196,19 @@ export class WorkspaceIndex {
       if (!list) return;
       if (list.size < size) { candidates = list; size = list.size; }
     }
-    if (!candidates) candidates = namespace === undefined ? [...this.podOwners.values()].flatMap((s) => [...s]) : chain(this.podOwners.get(namespace), this.podOwners.get(UNKNOWN_NS));
+    // Objects without a namespace (or given one by a kustomization) are filed under UNKNOWN_NS.
+    candidates ??= namespace === undefined ? chain(...this.podOwners.values()) : chain(this.podOwners.get(namespace), this.podOwners.get(UNKNOWN_NS));
     for (const owner of candidates) {
       if (owner.labels && near(namespace, this.namespaceOf(owner)) && selectorMatches(selector, owner.labels)) yield owner;
     }
   }
+}
+
+/** Selectors are filed under their first matchLabels pair (every match carries it), or under EVERY without one. */
+const EVERY = '\u0002every';
+function selectorKey(selector: LabelSelector): string {
+  const first = Object.entries(selector.matchLabels)[0];
+  return first ? key(first[0], first[1]) : EVERY;
 }
 
 const near = (a: string | undefined, b: string | undefined) => a === undefined || b === undefined || a === b;
