@@ -70,13 +70,7 @@ export class WorkspaceIndex {
     this.sortedFiles = undefined;
     if (kustomizeNamespace) { this.kustomizeNamespaces.set(directoryOf(file), kustomizeNamespace); this.namespacesChanged(); }
     for (const o of objects) {
-      for (const name of namesOf(o.object)) add(this.byName, key(o.object.kind!, name), o);
-      if (o.labels) {
-        add(this.podOwners, o.object.namespace ?? UNKNOWN_NS, o);
-        for (const [k, v] of Object.entries(o.labels)) { add(this.byLabel, key(k, v), o); add(this.byLabel, k, o); }
-      }
-      for (const ref of o.references) add(this.referrers, key(ref.kind, ref.name), o);
-      if (o.selector) add(this.selectorsByLabel, selectorKey(o.selector.selector), o);
+      this.post(o, add);
       this.invalidateAround(o);
     }
   }
@@ -88,19 +82,22 @@ export class WorkspaceIndex {
     this.sortedFiles = undefined;
     if (entry.kustomizeNamespace) { this.kustomizeNamespaces.delete(directoryOf(file)); this.namespacesChanged(); }
     for (const o of entry.objects) {
-      for (const name of namesOf(o.object)) remove(this.byName, key(o.object.kind!, name), o);
-      if (o.labels) {
-        remove(this.podOwners, o.object.namespace ?? UNKNOWN_NS, o);
-        for (const [k, v] of Object.entries(o.labels)) { remove(this.byLabel, key(k, v), o); remove(this.byLabel, k, o); }
-      }
-      for (const ref of o.references) remove(this.referrers, key(ref.kind, ref.name), o);
-      if (o.selector) remove(this.selectorsByLabel, selectorKey(o.selector.selector), o);
+      this.post(o, remove);
       this.invalidateAround(o);
       this.namespaceCache.delete(o);
     }
   }
 
-  get fileCount(): number { return this.files.size; }
+  /** Files `o` in (add) or out of (remove) every posting: the two must stay mirror images. */
+  private post(o: Indexed, change: (map: Map<string, Set<Indexed>>, k: string, value: Indexed) => void): void {
+    for (const name of namesOf(o.object)) change(this.byName, key(o.object.kind!, name), o);
+    if (o.labels) {
+      change(this.podOwners, o.object.namespace ?? UNKNOWN_NS, o);
+      for (const [k, v] of Object.entries(o.labels)) { change(this.byLabel, key(k, v), o); change(this.byLabel, k, o); }
+    }
+    for (const ref of o.references) change(this.referrers, key(ref.kind, ref.name), o);
+    if (o.selector) change(this.selectorsByLabel, selectorKey(o.selector.selector), o);
+  }
 
   /** The graph: nodes in file-name order then document order, edges in the order of their source nodes. */
   graph(): ReferenceGraph {
