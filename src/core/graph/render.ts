@@ -36,7 +36,9 @@ const edgeLabel = (edge: GraphEdge) => `${edge.kind}: ${edge.detail}`;
 
 /** A DOT double-quoted string: `"` and `\` escaped, line breaks written as `\n` (DOT's own line break in labels). */
 export function dotString(text: string): string {
-  return `"${text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, '\\n').replace(/[\u0000-\u001f\u007f]/g, ' ')}"`;
+  const escaped = text.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, '\\n');
+  // Other control characters have no meaning in a label: shown as spaces.
+  return `"${[...escaped].map((ch) => (ch.charCodeAt(0) < 0x20 || ch === '\u007f' ? ' ' : ch)).join('')}"`;
 }
 
 function dot(graph: ReferenceGraph): string {
