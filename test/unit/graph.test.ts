@@ -98,6 +98,8 @@ spec:
           env:
             - { name: CACHE, value: "cache:6379" }
             - { name: QUEUE, value: "http://queue.shop/" }
+            # A bare word names a Service only in a variable named for an address.
+            - { name: ENVIRONMENT, value: test }
             - name: LEVEL
               valueFrom: { configMapKeyRef: { name: settings, key: level } }
           envFrom: [{ secretRef: { name: creds } }]
@@ -123,6 +125,11 @@ apiVersion: v1
 kind: Service
 metadata: { name: queue, namespace: shop }
 spec: { selector: { app: queue }, ports: [{ port: 80 }] }
+---
+apiVersion: v1
+kind: Service
+metadata: { name: test, namespace: shop }
+spec: { selector: { app: test } }
 ---
 apiVersion: v1
 kind: Service

@@ -171,7 +171,8 @@ function podReferences(object: K8sObject, out: Reference[], nameOf: NameOf): voi
       }
       const value = child(env, 'value');
       const text = scalarString(value);
-      if (text && value) for (const target of serviceNamesIn(text, true)) out.push({ edge: 'calls', kind: 'Service', ...target, optional: true, guess: true, detail: `env ${scalarString(child(env, 'name')) ?? '?'} in container ${c.name}`, node: value });
+      const envName = scalarString(child(env, 'name')) ?? '';
+      if (text && value) for (const target of serviceNamesIn(text, ADDRESS_VARIABLE.test(envName))) out.push({ edge: 'calls', kind: 'Service', ...target, optional: true, guess: true, detail: `env ${scalarString(child(env, 'name')) ?? '?'} in container ${c.name}`, node: value });
     }
     for (const source of listItems(child(c.container, 'envFrom'))) {
       for (const [key, kind] of ENV_FROM_REFS) {
@@ -202,14 +203,17 @@ function podReferences(object: K8sObject, out: Reference[], nameOf: NameOf): voi
   }
 }
 
+/** Env variables whose value is a host by their name: a bare word there (`REDIS_HOST=redis`) names a Service. */
+const ADDRESS_VARIABLE = /HOST|ADDR|URL|URI|ENDPOINT|SERVICE|SERVER|UPSTREAM|BACKEND|PEER/i;
+
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 /** `scheme://`, `user@`, then the host, an optional `:port`, then a path or query. */
 const HOST_IN = /^(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[^@/\s]*@)?([a-z0-9.-]+)(?::(\d{1,5}))?(?:[/?#].*)?$/i;
 
 /**
  * The Services a word could name by cluster DNS: `svc`, `svc:port`, `svc.ns`, `svc.ns.svc`, `svc.ns.svc.cluster.local`,
- * inside URLs too. A bare one-label word counts only where a whole value is a host (`bare`): an env value `redis` is a
- * host, a flag `--mode=web` is not one of ours unless it has a port or a scheme.
+ * inside URLs too. A bare one-label word counts only where a whole value is a host (`bare`): the value of `REDIS_HOST` is
+ * a host, `ENVIRONMENT=test` or a flag `--mode=web` is not one of ours unless it has a port or a scheme.
  */
 export function serviceNamesIn(word: string, bare: boolean): { name: string; namespace?: string }[] {
   const match = HOST_IN.exec(word.trim());
