@@ -247,7 +247,7 @@ describe('incremental index', () => {
 describe('cnc graph', () => {
   beforeAll(() => expect(fs.existsSync(path.join(root, 'dist', 'cli', 'cnc.js'))).toBe(true));
 
-  it('prints JSON nodes and edges with unique ids, Terraform and YAML alike', () => {
+  it('prints JSON nodes and edges with unique ids and paths relative to the working directory', () => {
     const run = runCnc(fixtures, ['graph', '.', '--format', 'json']);
     expect(run.status).toBe(0);
     const graph = JSON.parse(run.stdout) as ReferenceGraph;
