@@ -38,7 +38,7 @@ export function benchGraph(core, corpus, { record, median, time }) {
   const { files, distinct } = generatedWorkspace(corpus);
   const bytes = files.reduce((n, f) => n + f.text.length, 0);
   const indexAll = () => {
-    const index = new core.WorkspaceIndex();
+    const index = new core.GraphIndex();
     for (const f of files) { const parsed = core.parseYaml(f.text); index.setFile(f.name, { ...parsed, objects: core.manifestObjects(parsed, f.name) }); }
     return index;
   };
@@ -71,7 +71,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const shared = process.env.CNC_SHARED ? path.resolve(process.env.CNC_SHARED) : path.resolve(root, '..', 'shared');
   const out = path.join(root, 'bench', 'out', 'graph-core.cjs');
   await require('esbuild').build({ stdin: { contents: [
-    "export { WorkspaceIndex } from './src/core/graph/workspaceIndex';",
+    "export { GraphIndex } from './src/core/graph/graphIndex';",
     "export { parseYaml, clearParseCache } from './src/core/yaml/parseYaml';",
     "export { manifestObjects } from './src/core/yaml/manifestObjects';",
   ].join('\n'), resolveDir: root, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', outfile: out, logLevel: 'warning' });

@@ -37,7 +37,7 @@ await build({ stdin: { contents: [
   "export { clearParseCache } from './src/core/yaml/parseYaml';",
   "export { EDITOR_LIMITS } from './src/core/model/limits';",
   "export { createYamlSchemaService } from './src/server/yamlSchemaService';",
-  "export { WorkspaceIndex } from './src/core/graph/workspaceIndex';",
+  "export { GraphIndex } from './src/core/graph/graphIndex';",
   "export { parseYaml } from './src/core/yaml/parseYaml';",
   "export { manifestObjects } from './src/core/yaml/manifestObjects';",
   "export { TextDocument } from 'vscode-languageserver-textdocument';",

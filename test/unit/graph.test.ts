@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { WorkspaceIndex, MAX_EDGES_PER_NODE, type ReferenceGraph } from '../../src/core/graph/workspaceIndex';
+import { GraphIndex, MAX_EDGES_PER_NODE, type ReferenceGraph } from '../../src/core/graph/graphIndex';
 import { renderGraph } from '../../src/core/graph/render';
 import { serviceNamesIn } from '../../src/core/model/references';
 import { lintFileDetailed, fixesFor } from '../../src/core/lint/lint';
@@ -22,13 +22,13 @@ function filesBelow(dir: string): string[] {
   }).sort();
 }
 
-function setYaml(index: WorkspaceIndex, name: string, text: string): void {
+function setYaml(index: GraphIndex, name: string, text: string): void {
   const parsed = parseYaml(text);
   index.setFile(name, { ...parsed, objects: manifestObjects(parsed, name) });
 }
 
-function indexOf(dir: string): WorkspaceIndex {
-  const index = new WorkspaceIndex();
+function indexOf(dir: string): GraphIndex {
+  const index = new GraphIndex();
   for (const file of filesBelow(dir)) setYaml(index, path.relative(fixtures, file), fs.readFileSync(file, 'utf8'));
   return index;
 }
@@ -145,7 +145,7 @@ spec:
 
 describe('reference graph: edge kinds, namespaces, Terraform', () => {
   it('finds env-from, calls (svc:port, svc.ns URL, FQDN in args) and Gateway routes, within namespaces', () => {
-    const index = new WorkspaceIndex();
+    const index = new GraphIndex();
     setYaml(index, 'app/app.yaml', APP);
     const edges = named(index.graph()).sort();
     expect(edges).toEqual([
@@ -173,7 +173,7 @@ describe('reference graph: edge kinds, namespaces, Terraform', () => {
   });
 
   it('applies the namespace of a kustomization.yaml to the objects below it', () => {
-    const index = new WorkspaceIndex();
+    const index = new GraphIndex();
     setYaml(index, 'base/kustomization.yaml', 'namespace: shop\nresources: [app.yaml]\n');
     setYaml(index, 'base/app.yaml', 'apiVersion: v1\nkind: Pod\nmetadata: { name: p }\nspec:\n  serviceAccountName: runner\n  containers: [{ name: c, image: x }]\n');
     setYaml(index, 'other/sa.yaml', 'apiVersion: v1\nkind: ServiceAccount\nmetadata: { name: runner, namespace: elsewhere }\n---\napiVersion: v1\nkind: ServiceAccount\nmetadata: { name: runner, namespace: shop }\n');
@@ -198,7 +198,7 @@ describe('reference graph: edge kinds, namespaces, Terraform', () => {
       '          env_from { config_map_ref { name = "settings" } }',
       '        }', '      }', '    }', '  }', '}', '',
     ].join('\n');
-    const index = new WorkspaceIndex();
+    const index = new GraphIndex();
     index.setFile('infra/main.tf', parseTerraform(text));
     setYaml(index, 'infra/settings.yaml', 'apiVersion: v1\nkind: ConfigMap\nmetadata: { name: settings }\n');
     setYaml(index, 'infra/service.yaml', 'apiVersion: v1\nkind: Service\nmetadata: { name: api }\nspec: { selector: { app: api } }\n');
@@ -210,7 +210,7 @@ describe('reference graph: edge kinds, namespaces, Terraform', () => {
   });
 
   it('caps the edges of one node, with a notice, instead of listing a selector that matches everything', () => {
-    const index = new WorkspaceIndex();
+    const index = new GraphIndex();
     const workloads = Array.from({ length: MAX_EDGES_PER_NODE + 50 }, (_, i) => `apiVersion: v1\nkind: Pod\nmetadata: { name: p${i}, labels: { app: a${i} } }\nspec: { containers: [{ name: c, image: x }] }\n`);
     setYaml(index, 'pods.yaml', workloads.join('---\n'));
     setYaml(index, 'policy.yaml', 'apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata: { name: deny }\nspec: { podSelector: {} }\n');
@@ -223,7 +223,7 @@ describe('reference graph: edge kinds, namespaces, Terraform', () => {
 describe('incremental index', () => {
   it('after adding, replacing and removing files, equals a full rebuild of the final files', () => {
     const files = new Map(['microservices-demo', 'kubernetes-examples'].flatMap((d) => filesBelow(path.join(fixtures, d))).map((f) => [path.relative(fixtures, f), fs.readFileSync(f, 'utf8')]));
-    const incremental = new WorkspaceIndex();
+    const incremental = new GraphIndex();
     for (const [name, text] of files) setYaml(incremental, name, text);
     const before = incremental.graph();
     // Rename the frontend's ServiceAccount and drop the adservice file; add a new file.
@@ -234,7 +234,7 @@ describe('incremental index', () => {
     setYaml(incremental, frontend, files.get(frontend)!);
     incremental.removeFile('microservices-demo/kubernetes-manifests/adservice.yaml');
     setYaml(incremental, 'extra/hpa.yaml', files.get('extra/hpa.yaml')!);
-    const full = new WorkspaceIndex();
+    const full = new GraphIndex();
     for (const [name, text] of [...files].reverse()) setYaml(full, name, text);
     const after = incremental.graph();
     expect(after).toEqual(full.graph());
@@ -270,7 +270,7 @@ describe('cnc graph', () => {
     'apiVersion: v1\nkind: Pod\nmetadata: { name: "p\\"]", namespace: "n}" }\nspec: { serviceAccountName: "a\\"]-->b[\\"x\\\\\\n#quot;|", containers: [{ name: c, image: x }] }\n';
 
   it('escapes Mermaid labels: no text from a manifest can end a label or add syntax', () => {
-    const index = new WorkspaceIndex();
+    const index = new GraphIndex();
     setYaml(index, 'evil"].yaml', HOSTILE);
     const graph = index.graph();
     expect(graph.edges).toHaveLength(1);
@@ -281,7 +281,7 @@ describe('cnc graph', () => {
   });
 
   it('escapes DOT strings: every quoted string is closed where it should be', () => {
-    const index = new WorkspaceIndex();
+    const index = new GraphIndex();
     setYaml(index, 'evil"].yaml', HOSTILE);
     const lines = renderGraph(index.graph(), 'dot').split('\n');
     const str = String.raw`"(?:[^"\\\n]|\\.)*"`;

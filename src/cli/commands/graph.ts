@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyse, languageOfPath } from '../../core/analysis/analyse';
-import { WorkspaceIndex } from '../../core/graph/workspaceIndex';
+import { GraphIndex } from '../../core/graph/graphIndex';
 import { GRAPH_FORMATS, renderGraph, type GraphFormat } from '../../core/graph/render';
 import { BATCH_LIMITS, describeBytes } from '../../core/model/limits';
 import { initTerraform } from '../../core/terraform/runtime';
@@ -45,7 +45,7 @@ export const graphCommand: Command = {
     const { files, missing } = collectFiles(parsed.positionals);
     if (missing.length) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
     if (files.some((f) => languageOfPath(f) === 'terraform')) await initTerraform({ packageRoot: packageRoot() }).catch(() => undefined);
-    const index = new WorkspaceIndex();
+    const index = new GraphIndex();
     const oversized: string[] = [];
     const unread: string[] = [];
     for (const file of files) {

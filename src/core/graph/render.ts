@@ -1,4 +1,4 @@
-import type { GraphEdge, GraphNode, ReferenceGraph } from './workspaceIndex';
+import type { GraphEdge, GraphNode, ReferenceGraph } from './graphIndex';
 
 /** `cnc graph` output formats. JSON escapes by itself; Mermaid and DOT labels are escaped for their own syntax. */
 export const GRAPH_FORMATS = ['json', 'mermaid', 'dot'] as const;

@@ -44,7 +44,7 @@ interface FileEntry { objects: Indexed[]; kustomizeNamespace: string | undefined
 const key = (a: string, b: string) => `${a}\u0000${b}`;
 const UNKNOWN_NS = '\u0001';
 
-export class WorkspaceIndex {
+export class GraphIndex {
   private readonly files = new Map<string, FileEntry>();
   private readonly byName = new Map<string, Set<Indexed>>();
   private readonly byLabel = new Map<string, Set<Indexed>>();
