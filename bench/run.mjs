@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { yamlLanguageServerPlugin } from '../scripts/yamlLanguageServerPlugin.mjs';
 import { app, manifestOfLines } from './manifests.mjs';
+import { benchGraph } from './graph.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -36,6 +37,9 @@ await build({ stdin: { contents: [
   "export { clearParseCache } from './src/core/yaml/parseYaml';",
   "export { EDITOR_LIMITS } from './src/core/model/limits';",
   "export { createYamlSchemaService } from './src/server/yamlSchemaService';",
+  "export { GraphIndex } from './src/core/graph/graphIndex';",
+  "export { parseYaml } from './src/core/yaml/parseYaml';",
+  "export { manifestObjects } from './src/core/yaml/manifestObjects';",
   "export { TextDocument } from 'vscode-languageserver-textdocument';",
 ].join('\n'), resolveDir: root, loader: 'ts' }, bundle: true, platform: 'node', format: 'cjs', outfile: coreBundle, logLevel: 'warning', plugins: [yamlLanguageServerPlugin(root)] });
 const core = require(coreBundle);
@@ -84,6 +88,9 @@ const totalLines = texts.reduce((n, t) => n + t.split('\n').length, 0);
 let findings = 0;
 const lintMs = time(() => { for (const t of texts) findings += core.analyse(t, 'yaml', core.ALL_RULES, { allRules: true }).findings.length; });
 record('lint throughput, all corpus YAML', totalLines / (lintMs / 1000), 'lines/s', `(${yamlFiles.length} files, ${totalLines} lines, ${findings} findings, ${lintMs.toFixed(0)} ms)`);
+
+// 2a. The workspace reference graph (issue 10): 2,000 files generated from the corpus, full index and one file changed.
+benchGraph(core, corpus, { record, median, time });
 
 // 2b. Bounded work (issue 16): no cross-object check is quadratic, size limits hold a pass near 1 s, hostile inputs
 // are refused fast. Inputs are generated (bench/manifests.mjs) or the reproducers of ../shared/repro.

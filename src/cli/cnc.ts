@@ -3,13 +3,14 @@ import { EXIT, UsageError, wantsHelp, type Command } from './cli';
 import { cardsCommand } from './commands/cards';
 import { convertCommand } from './commands/convert';
 import { explainCommand } from './commands/explain';
+import { graphCommand } from './commands/graph';
 import { lintCommand } from './commands/lint';
 import { notesCommand } from './commands/notes';
 import { rulesCommand } from './commands/rules';
 import { searchCommand } from './commands/search';
 import { serveCommand } from './commands/serve';
 
-const COMMANDS: Command[] = [serveCommand, lintCommand, explainCommand, searchCommand, rulesCommand, cardsCommand, notesCommand, convertCommand];
+const COMMANDS: Command[] = [serveCommand, lintCommand, explainCommand, graphCommand, searchCommand, rulesCommand, cardsCommand, notesCommand, convertCommand];
 
 function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

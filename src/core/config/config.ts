@@ -2,6 +2,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yam
 import type { Severity } from '../model/severity';
 import type { Span } from '../model/tree';
 import { parseKubernetesVersion } from '../model/kubernetesVersion';
+import { nearestNames } from '../text/editDistance';
 
 /** The workspace config file, read by the editor and by `cnc lint` (found in the file's folder or any parent). */
 export const CONFIG_FILE_NAME = '.cnc.yaml';
@@ -224,25 +225,6 @@ function spanOfPos(pos: [number, number] | undefined): Span {
 
 /** " Did you mean …?" for a near miss among the known ids. */
 export function suggest(id: string, known: readonly string[]): string {
-  let best: string | undefined;
-  let bestDistance = Infinity;
-  for (const candidate of known) {
-    const distance = editDistance(id, candidate);
-    if (distance < bestDistance) { best = candidate; bestDistance = distance; }
-  }
-  return best !== undefined && bestDistance <= Math.max(2, Math.floor(id.length / 4)) ? ` Did you mean "${best}"?` : '';
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length]!;
+  const best = nearestNames(id, known)[0];
+  return best !== undefined ? ` Did you mean "${best}"?` : '';
 }

@@ -1,6 +1,7 @@
 import type { K8sObject } from '../model/k8sObject';
 import { at, child, entry, listItems, scalarString, type MapNode, type Span, type ValueNode } from '../model/tree';
 import { gatewayRefsOf, isGatewayApi, isRoute, listenersOf, serviceBackendRefsOf } from '../rules/support/gatewayApi';
+import { ENV_FROM_REFS, ENV_KEY_REFS, ingressBackends, serviceAccountNode, volumeSources, volumesByName } from '../model/references';
 import type { ConceptLink, Gap, Relation } from './explanation';
 import { formatLabels, isEmptySelector, labelSelectorOf, sameNamespace, selectorMatches, stringMap, type LabelSelector, type PodTemplate } from './manifestModel';
 
@@ -90,20 +91,8 @@ function servicePortDetail(target: PodTemplate, port: ValueNode): string {
 /** Ingress → Services (by name and port) and its TLS Secrets. */
 export function ingressConnections(ctx: ExplainContext, ingress: K8sObject): void {
   const spec = child(ingress.root, 'spec');
-  const backends: { node: ValueNode; route: string }[] = [];
-  const defaultBackend = child(spec, 'defaultBackend') ?? child(spec, 'backend');
-  if (defaultBackend) backends.push({ node: defaultBackend, route: 'default backend' });
-  for (const rule of listItems(child(spec, 'rules'))) {
-    const host = scalarString(child(rule, 'host')) ?? '*';
-    for (const path of listItems(at(rule, 'http', 'paths'))) {
-      const backend = child(path, 'backend');
-      if (backend) backends.push({ node: backend, route: `${host}${scalarString(child(path, 'path')) ?? '/'}` });
-    }
-  }
-  for (const { node, route } of backends) {
-    const service = child(node, 'service');
-    const name = scalarString(child(service, 'name')) ?? scalarString(child(node, 'serviceName'));
-    const portNode = at(service, 'port', 'number') ?? at(service, 'port', 'name') ?? child(node, 'servicePort');
+  for (const { node, nameNode, portNode, route } of ingressBackends(ingress)) {
+    const name = scalarString(nameNode);
     const port = scalarString(portNode);
     if (!name) continue;
     const target = find(ctx, ingress, 'Service', name);
@@ -164,11 +153,7 @@ export function gatewayApiConnections(ctx: ExplainContext, object: K8sObject): v
 /** A workload's Pods → the ConfigMaps, Secrets, claims and service account they use. */
 export function podConnections(ctx: ExplainContext, template: PodTemplate): void {
   const { object, spec } = template;
-  const volumes = new Map<string, MapNode>();
-  for (const v of listItems(child(spec, 'volumes'))) {
-    const name = scalarString(child(v, 'name'));
-    if (name && v.kind === 'map') volumes.set(name, v);
-  }
+  const volumes = volumesByName(spec);
   const mounted = new Set<string>();
   for (const c of template.containers) {
     for (const mount of listItems(child(c.container, 'volumeMounts'))) {
@@ -188,7 +173,7 @@ export function podConnections(ctx: ExplainContext, template: PodTemplate): void
     }
     for (const env of listItems(child(c.container, 'env'))) {
       const from = child(env, 'valueFrom');
-      for (const [key, kind, concept] of [['configMapKeyRef', 'ConfigMap', 'configmap'], ['secretKeyRef', 'Secret', 'secret']] as const) {
+      for (const [key, kind, concept] of ENV_KEY_REFS) {
         const ref = child(from, key);
         const name = scalarString(child(ref, 'name'));
         if (!ref || !name) continue;
@@ -201,7 +186,7 @@ export function podConnections(ctx: ExplainContext, template: PodTemplate): void
       }
     }
     for (const source of listItems(child(c.container, 'envFrom'))) {
-      for (const [key, kind, concept] of [['configMapRef', 'ConfigMap', 'configmap'], ['secretRef', 'Secret', 'secret']] as const) {
+      for (const [key, kind, concept] of ENV_FROM_REFS) {
         const name = scalarString(at(source, key, 'name'));
         if (!name) continue;
         const target = find(ctx, object, kind, name);
@@ -212,7 +197,8 @@ export function podConnections(ctx: ExplainContext, template: PodTemplate): void
   for (const [name, volume] of volumes) {
     if (!mounted.has(name)) ctx.gap(object, 'info', `Volume "${name}" of ${object.address} is not mounted by any container.`, 'volumes', spanOf(volume, object));
   }
-  const account = scalarString(child(spec, 'serviceAccountName')) ?? scalarString(child(spec, 'serviceAccount'));
+  const accountNode = serviceAccountNode(spec);
+  const account = scalarString(accountNode);
   if (account) {
     const target = find(ctx, object, 'ServiceAccount', account);
     ctx.connect(object, target?.address ?? `ServiceAccount/${account}`, 'runs-as', 'the Pods get its API identity and token', !!target, 'service-account', spanOf(child(spec, 'serviceAccountName'), object));
@@ -223,26 +209,6 @@ export function podConnections(ctx: ExplainContext, template: PodTemplate): void
     const target = find(ctx, object, 'Secret', name);
     ctx.connect(object, target?.address ?? `Secret/${name}`, 'pulls-with', 'registry credentials for the images', !!target, 'secret', spanOf(secret, object));
   }
-}
-
-interface VolumeSource { kind: string; name: string; optional: boolean; concept: string }
-
-function volumeSources(volume: MapNode): VolumeSource[] {
-  const out: VolumeSource[] = [];
-  const optional = (n: ValueNode | undefined) => scalarString(child(n, 'optional')) === 'true';
-  const configMap = child(volume, 'configMap');
-  const secret = child(volume, 'secret');
-  const claim = child(volume, 'persistentVolumeClaim');
-  if (scalarString(child(configMap, 'name'))) out.push({ kind: 'ConfigMap', name: scalarString(child(configMap, 'name'))!, optional: optional(configMap), concept: 'configmap' });
-  if (scalarString(child(secret, 'secretName'))) out.push({ kind: 'Secret', name: scalarString(child(secret, 'secretName'))!, optional: optional(secret), concept: 'secret' });
-  if (scalarString(child(claim, 'claimName'))) out.push({ kind: 'PersistentVolumeClaim', name: scalarString(child(claim, 'claimName'))!, optional: false, concept: 'persistent-volumes' });
-  for (const source of listItems(at(volume, 'projected', 'sources'))) {
-    const cm = child(source, 'configMap');
-    const s = child(source, 'secret');
-    if (scalarString(child(cm, 'name'))) out.push({ kind: 'ConfigMap', name: scalarString(child(cm, 'name'))!, optional: optional(cm), concept: 'configmap' });
-    if (scalarString(child(s, 'name'))) out.push({ kind: 'Secret', name: scalarString(child(s, 'name'))!, optional: optional(s), concept: 'secret' });
-  }
-  return out;
 }
 
 function hasDataKey(object: K8sObject, key: string): boolean {

@@ -64,6 +64,8 @@ import { selectorTemplateMismatch } from './selector-template-mismatch';
 import { serviceSelectorMatchesNothing } from './service-selector-matches-nothing';
 import { serviceTargetPortMissing } from './service-target-port-missing';
 import { serviceTypeNodePort } from './service-type-nodeport';
+import { referenceMissing } from './reference-missing';
+import { referenceMissingStrict } from './reference-missing-strict';
 import { statefulsetServiceName } from './statefulset-service-name';
 import { unsafeSysctls } from './unsafe-sysctls';
 import { writableRootFilesystem } from './writable-root-filesystem';
@@ -97,6 +99,8 @@ export const ALL_RULES: readonly Rule[] = [
   ingressTlsMissing, networkPolicyMissing, networkPolicySelectsNothing, containerPortNameInvalid, labelValueInvalid,
   // Gateway API
   routeBackendMissing, routeGatewayMissing, routeBackendNotGranted, gatewayListenerUnused,
+  // References by name
+  referenceMissing, referenceMissingStrict,
   // API versions
   apiVersionRemoved, apiVersionDeprecated, apiFieldVersion,
   // Custom resources
