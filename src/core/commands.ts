@@ -11,6 +11,7 @@ export const COMMANDS = {
   importHistory: 'cnc.importHistory',
   exportCardsForAnki: 'cnc.exportCardsForAnki',
   pruneHistory: 'cnc.pruneHistory',
+  optimizeScheduling: 'cnc.optimizeScheduling',
   showActivationTime: 'cnc.showActivationTime',
   searchConcepts: 'cnc.searchConcepts',
   refreshConcepts: 'cnc.refreshConcepts',

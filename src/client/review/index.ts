@@ -3,11 +3,14 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { HistoryStore, type StoreReport } from '../../core/review/historyStore';
+import { PARAMETERS_FILE_NAME } from '../../core/review/parametersFile';
+import { ParametersStore } from '../../core/review/parametersStore';
 import { parseScope, type ReviewScope } from '../../core/review/protocol';
 import { ReviewService } from '../../core/review/reviewService';
 import { CardSource } from './cardSource';
 import { DueStatusBar } from './dueStatusBar';
 import { exportAnkiCommand, exportHistoryCommand, importHistoryCommand, pruneHistoryCommand } from './historyCommands';
+import { optimizeSchedulingCommand } from './optimizeCommand';
 import { ReviewPanel } from './reviewPanel';
 import { readSchedulerSettings } from './reviewSettings';
 import { chooseScope } from './scopePicker';
@@ -34,7 +37,8 @@ export function registerReview(context: vscode.ExtensionContext, client: Languag
   const historyFile = path.join(context.globalStorageUri.fsPath, HISTORY_FILE);
   const store = new HistoryStore(historyFile, { onReport: (report) => reportStoreEvent(report, output) });
   const cards = new CardSource(client);
-  const service = new ReviewService({ store, cards: () => cards.all(), settings: () => readSchedulerSettings(output) });
+  const parameters = new ParametersStore(historyFile);
+  const service = new ReviewService({ store, parameters, cards: () => cards.all(), settings: () => readSchedulerSettings(output) });
   const statusBar = new DueStatusBar(service, output);
   const scope = async (): Promise<ReviewScope | undefined> => chooseScope(await cards.all(), await service.dueToday());
   const panel = new ReviewPanel(context, service, output, { chooseScope: scope, changed: () => statusBar.refresh() });
@@ -51,15 +55,16 @@ export function registerReview(context: vscode.ExtensionContext, client: Languag
     guarded(COMMANDS.reviewCards, async (arg) => panel.open(await scopeFromArgument(arg, cards, output))),
     guarded(COMMANDS.reviewCardsChooseScope, async () => { const chosen = await scope(); if (chosen) await panel.open(chosen); }),
     guarded(COMMANDS.showStudyStatistics, () => panel.showStats()),
-    guarded(COMMANDS.exportHistory, () => exportHistoryCommand(store)),
-    guarded(COMMANDS.importHistory, async () => { await importHistoryCommand(store, service); statusBar.refresh(); }),
+    guarded(COMMANDS.exportHistory, () => exportHistoryCommand(store, parameters)),
+    guarded(COMMANDS.importHistory, async () => { await importHistoryCommand(store, service, parameters); statusBar.refresh(); }),
+    guarded(COMMANDS.optimizeScheduling, async () => { await optimizeSchedulingCommand(service, context.extensionUri.fsPath, output); statusBar.refresh(); }),
     guarded(COMMANDS.exportCardsForAnki, () => exportAnkiCommand(cards)),
     guarded(COMMANDS.pruneHistory, async () => { await pruneHistoryCommand(service); statusBar.refresh(); }),
     vscode.window.registerWebviewPanelSerializer(ReviewPanel.viewType, panel.serializer()),
     vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('cnc.review')) statusBar.refresh(); }),
-    watchHistory(historyFile, store, () => statusBar.refresh(), output),
+    watchHistory(historyFile, store, parameters, () => statusBar.refresh(), output),
   );
-  statusBar.refresh();
+  loadParameters(parameters, output).finally(() => statusBar.refresh());
   return { historyFile, service, dueCounts: () => statusBar.dueByNote, onDidChangeDueCounts: statusBar.onDidCount };
 }
 
@@ -77,13 +82,27 @@ async function scopeFromArgument(arg: unknown, cards: CardSource, output: vscode
   return { kind: 'due' };
 }
 
-/** Another window wrote the history: merge its answers in and recount. */
-function watchHistory(file: string, store: HistoryStore, changed: () => void, output: vscode.LogOutputChannel): vscode.Disposable {
+/** Reads the stored FSRS parameters; a damaged file is reported and the parameters in use stay. */
+async function loadParameters(parameters: ParametersStore, output: vscode.LogOutputChannel): Promise<void> {
+  const problem = await parameters.load().catch((error: unknown) => `Could not read the FSRS parameters: ${messageOf(error)}`);
+  if (!problem) return;
+  output.error(problem);
+  void vscode.window.showErrorMessage(problem);
+}
+
+/** Another window wrote the history (merge its answers in and recount) or optimized the parameters (read them). */
+function watchHistory(file: string, store: HistoryStore, parameters: ParametersStore, changed: () => void, output: vscode.LogOutputChannel): vscode.Disposable {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let watcher: fs.FSWatcher | undefined;
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
+    let parametersTimer: ReturnType<typeof setTimeout> | undefined;
     watcher = fs.watch(path.dirname(file), (_event, name) => {
+      if (name === PARAMETERS_FILE_NAME) {
+        clearTimeout(parametersTimer);
+        parametersTimer = setTimeout(() => { void loadParameters(parameters, output).then(changed); }, 300);
+        return;
+      }
       if (name !== path.basename(file)) return;
       clearTimeout(timer);
       timer = setTimeout(() => {

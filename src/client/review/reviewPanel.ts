@@ -122,6 +122,7 @@ export class ReviewPanel {
     const stats = await this.service.stats();
     if (this.panel) this.panel.title = 'Study Statistics';
     await this.post({ type: 'stats', stats });
+    await this.post({ type: 'workload', workload: await this.service.workload() });
   }
 
   private async post(message: ExtensionToWebview): Promise<void> {

@@ -84,6 +84,16 @@ const StudyStatsSchema: v.GenericSchema<unknown, StudyStats> = v.object({
 });
 export { StudyStatsSchema as StudyStats };
 
+/** What each desired retention would cost (workloadSimulation.ts), summarised for the statistics view's chart. */
+const WorkloadSummarySchema = v.object({
+  /** The `cnc.review.desiredRetention` in use, marked on the chart. */
+  desiredRetention: v.pipe(count, v.maxValue(1)),
+  /** True when the simulation used parameters fitted to the user's history (Optimize Scheduling), not FSRS's defaults. */
+  fittedParameters: v.boolean(),
+  retentions: list(v.object({ retention: v.pipe(count, v.maxValue(1)), averagePerDay: count, peakPerDay: count }), 40),
+});
+export type WorkloadSummary = v.InferOutput<typeof WorkloadSummarySchema>;
+
 const WebviewToExtension = v.variant('type', [
   /** The page loaded; `restoring` means it is showing a session or statistics from its saved state. */
   v.strictObject({ type: v.literal('ready'), restoring: v.optional(v.boolean()) }),
@@ -106,6 +116,8 @@ const ExtensionToWebview = v.variant('type', [
   v.object({ type: v.literal('graded'), reviewId: Id, again: v.optional(ReviewCardView) }),
   v.object({ type: v.literal('undone'), reviewId: Id }),
   v.object({ type: v.literal('stats'), stats: StudyStatsSchema }),
+  /** Sent after `stats`: the simulation takes a moment, and the other charts need not wait for it. */
+  v.object({ type: v.literal('workload'), workload: WorkloadSummarySchema }),
   /** Something the user should know (a failed save, say), shown in the page as well as in a notification. */
   v.object({ type: v.literal('problem'), message: text(2000) }),
 ]);

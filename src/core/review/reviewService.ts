@@ -3,16 +3,21 @@ import { newEntryId, type HistoryEntry, type PruneEntry } from './historyEntries
 import { deriveCardStates, recordReview, type CardHistory } from './historyLog';
 import { HistoryWriteError, type HistoryStore } from './historyStore';
 import { formatInterval } from './intervalLabel';
-import type { ReviewCardView, ReviewScope, SessionMessage } from './protocol';
+import { DEFAULT_WEIGHTS, optimizeWeights, reviewRowsFromHistory, type OptimizationResult, type OptimizeOptions } from './optimizer';
+import type { ParametersStore } from './parametersStore';
+import type { ReviewCardView, ReviewScope, SessionMessage, WorkloadSummary } from './protocol';
 import { ReviewScheduler, type ReviewRating, type SchedulerSettings } from './scheduler';
 import { LEARN_AHEAD_MS, dueToday, planSession, toCardView, type StudyCard, type Workload } from './session';
 import { computeStats, type StudyStats } from './stats';
+import { simulateWorkload } from './workloadSimulation';
 
 export interface ReviewServiceDeps {
   store: HistoryStore;
   /** The cards of the notes as they are now. */
   cards: () => Promise<StudyCard[]>;
   settings: () => SchedulerSettings;
+  /** FSRS parameters fitted to this history; the scheduler uses them instead of FSRS's defaults once there are any. */
+  parameters?: ParametersStore;
   now?: () => number;
 }
 
@@ -29,7 +34,14 @@ export class ReviewService {
     this.now = deps.now ?? Date.now;
   }
 
-  private scheduler(): ReviewScheduler { return new ReviewScheduler(this.deps.settings()); }
+  /** The user's settings with the stored FSRS parameters, when there are some. */
+  settings(): SchedulerSettings {
+    const settings = this.deps.settings();
+    const weights = this.deps.parameters?.weights;
+    return weights ? { ...settings, weights } : settings;
+  }
+
+  private scheduler(): ReviewScheduler { return new ReviewScheduler(this.settings()); }
 
   private async histories(scheduler = this.scheduler()): Promise<Map<string, CardHistory>> {
     return deriveCardStates(await this.deps.store.ensureLoaded(), scheduler);
@@ -38,7 +50,7 @@ export class ReviewService {
   /** Today's workload (no writes: safe to call whenever the status bar refreshes). */
   async dueToday(): Promise<Workload> {
     const [cards, histories] = await Promise.all([this.deps.cards(), this.histories()]);
-    return dueToday(cards, histories, this.deps.settings(), this.now());
+    return dueToday(cards, histories, this.settings(), this.now());
   }
 
   /** Plans a session. Reworded cards found on the way get their history first (see findCarryOvers). */
@@ -106,6 +118,32 @@ export class ReviewService {
   async stats(): Promise<StudyStats> {
     const [cards, histories] = await Promise.all([this.deps.cards(), this.histories()]);
     return computeStats(histories, cards.map((c) => c.id), this.now());
+  }
+
+  /**
+   * Fits FSRS parameters to this history and stores them when they predict it better than those in use; otherwise
+   * (or when optimizing fails: OptimizerError) the parameters in use stay as they are.
+   */
+  async optimize(options: Omit<OptimizeOptions, 'relearningSteps'>): Promise<OptimizationResult & { saved: boolean }> {
+    const settings = this.settings();
+    const rows = reviewRowsFromHistory(await this.deps.store.ensureLoaded());
+    const result = await optimizeWeights(rows, settings.weights ?? DEFAULT_WEIGHTS, { ...options, relearningSteps: settings.relearningSteps.length });
+    if (!result.improved || !this.deps.parameters) return { ...result, saved: false };
+    await this.deps.parameters.save({ weights: result.parameters, optimizedAt: this.now(), reviews: result.reviews, fit: result.after });
+    return { ...result, saved: true };
+  }
+
+  /** What each desired retention would cost a day over the next 30 days, with these cards, parameters and limits. */
+  async workload(): Promise<WorkloadSummary> {
+    const [cards, histories] = await Promise.all([this.deps.cards(), this.histories()]);
+    const settings = this.settings();
+    const newCards = cards.filter((c) => !histories.has(c.id)).length;
+    const results = simulateWorkload({ states: [...histories.values()].map((h) => h.state), newCards, settings, now: this.now() });
+    return {
+      desiredRetention: settings.desiredRetention,
+      fittedParameters: settings.weights !== undefined,
+      retentions: results.map((r) => ({ retention: r.retention, averagePerDay: r.averagePerDay, peakPerDay: Math.max(0, ...r.reviewsPerDay) })),
+    };
   }
 
   /** Cards with history that are in no note any more (their history stays until pruned). */
