@@ -1,0 +1,116 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { HistoryStore } from '../../src/core/review/historyStore';
+import { DEFAULT_WEIGHTS, OptimizerError } from '../../src/core/review/optimizer';
+import { exportedParametersFile, PARAMETERS_FILE_NAME, readParametersFile, serializeParameters } from '../../src/core/review/parametersFile';
+import { ParametersStore } from '../../src/core/review/parametersStore';
+import { parseExtensionMessage } from '../../src/core/review/protocol';
+import { ReviewService } from '../../src/core/review/reviewService';
+import { DEFAULT_SCHEDULER_SETTINGS } from '../../src/core/review/scheduler';
+import type { StudyCard } from '../../src/core/review/session';
+import { SIMULATED_RETENTIONS } from '../../src/core/review/workloadSimulation';
+import { syntheticHistory, toHistoryEntries, TRUE_WEIGHTS } from './syntheticReviews';
+
+const root = path.resolve(__dirname, '..', '..');
+const NOW = new Date(2026, 0, 5, 9, 0).getTime();
+const card = (id: string): StudyCard => ({ id, noteId: id.split('#')[0]!, noteTitle: 'Note', kind: 'basic', front: `${id}?`, back: 'A' });
+
+let dir: string;
+let historyFile: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'cnc-loop-'));
+  historyFile = path.join(dir, 'review-history.json');
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function serviceWith(cards: number, seed: number, settings = DEFAULT_SCHEDULER_SETTINGS) {
+  const store = new HistoryStore(historyFile);
+  const rows = syntheticHistory(cards, seed);
+  await store.append(() => toHistoryEntries(rows));
+  const parameters = new ParametersStore(historyFile);
+  const cardList = [...new Set(rows.map((r) => r.cardId))].map((id) => card(`n#${id}`));
+  return { store, parameters, service: new ReviewService({ store, parameters, cards: async () => cardList, settings: () => settings, now: () => NOW }) };
+}
+
+describe('Optimize Scheduling through the review service', () => {
+  it('stores better parameters beside the history, and the scheduler uses them from then on', async () => {
+    const { parameters, service } = await serviceWith(300, 42);
+    expect(service.settings().weights).toBeUndefined();
+    const result = await service.optimize({ packageRoot: root });
+    expect(result.improved).toBe(true);
+    expect(result.saved).toBe(true);
+    expect(result.after.logLoss).toBeLessThan(result.before.logLoss);
+    const onDisk = await readParametersFile(path.join(dir, PARAMETERS_FILE_NAME));
+    expect(onDisk?.stored).toEqual({ weights: result.parameters, optimizedAt: NOW, reviews: result.reviews, fit: result.after });
+    expect(service.settings().weights).toEqual(result.parameters);
+    // A second window reads the same file.
+    const other = new ParametersStore(historyFile);
+    expect(await other.load()).toBeUndefined();
+    expect(other.weights).toEqual(result.parameters);
+    expect(parameters.weights).toEqual(result.parameters);
+  }, 120_000);
+
+  it('keeps the parameters in use when the history is too small, and writes nothing', async () => {
+    const { parameters, service } = await serviceWith(10, 3);
+    const error = await service.optimize({ packageRoot: root }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OptimizerError);
+    expect((error as Error).message).toMatch(/needs at least \d+ reviews/);
+    expect(fs.existsSync(parameters.file)).toBe(false);
+    expect(service.settings().weights).toBeUndefined();
+  });
+
+  it('keeps the parameters in use when the optimizer cannot be loaded', async () => {
+    const { service } = await serviceWith(300, 5);
+    const error = await service.optimize({ packageRoot: path.join(dir, 'no-such-extension') }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(OptimizerError);
+    expect((error as Error).message).toMatch(/could not be loaded/);
+    expect(service.settings().weights).toBeUndefined();
+  });
+});
+
+describe('the stored parameters file', () => {
+  const stored = { weights: [...TRUE_WEIGHTS], optimizedAt: NOW, reviews: 500, fit: { logLoss: 0.3, rmse: 0.05 } };
+
+  it('a damaged file is reported and the parameters in use are kept', async () => {
+    const parameters = new ParametersStore(historyFile);
+    fs.writeFileSync(parameters.file, serializeParameters(stored));
+    expect(await parameters.load()).toBeUndefined();
+    expect(parameters.weights).toEqual(TRUE_WEIGHTS);
+    fs.writeFileSync(parameters.file, '{"format": "cnc-fsrs-parameters", "version": 1, "weights": [1, 2');
+    const problem = await parameters.load();
+    expect(problem).toMatch(/was not used: the file is not JSON .*The parameters in use are kept\./);
+    expect(parameters.weights).toEqual(TRUE_WEIGHTS);
+  });
+
+  it('a file with weights that would make intervals explode is refused', async () => {
+    const parameters = new ParametersStore(historyFile);
+    fs.writeFileSync(parameters.file, serializeParameters({ ...stored, weights: [...DEFAULT_WEIGHTS.slice(0, 20), 99] }));
+    expect(await parameters.load()).toMatch(/FSRS parameter 21 is 99, outside .*FSRS's default parameters are used\./);
+    expect(parameters.weights).toBeUndefined();
+  });
+
+  it('is exported beside the history under a name Import History derives from the history file', () => {
+    expect(exportedParametersFile('/tmp/cnc-review-history-2026-01-05.json')).toBe('/tmp/cnc-review-history-2026-01-05.fsrs-parameters.json');
+    expect(exportedParametersFile('/tmp/backup')).toBe('/tmp/backup.fsrs-parameters.json');
+  });
+});
+
+describe('the workload simulation for the statistics view', () => {
+  it('gives the cost of every retention 0.80–0.97, marks the setting in use, and passes the message check', async () => {
+    const { service, parameters } = await serviceWith(40, 7, { ...DEFAULT_SCHEDULER_SETTINGS, desiredRetention: 0.85 });
+    const workload = await service.workload();
+    expect(workload.retentions.map((r) => r.retention)).toEqual(SIMULATED_RETENTIONS);
+    expect(workload.desiredRetention).toBe(0.85);
+    expect(workload.fittedParameters).toBe(false);
+    // Higher retention costs more reviews.
+    expect(workload.retentions.at(-1)!.averagePerDay).toBeGreaterThan(workload.retentions[0]!.averagePerDay);
+    for (const r of workload.retentions) expect(r.peakPerDay).toBeGreaterThanOrEqual(r.averagePerDay);
+    expect(parseExtensionMessage({ type: 'workload', workload })).toEqual({ type: 'workload', workload });
+    expect(parseExtensionMessage({ type: 'workload', workload: { ...workload, desiredRetention: 9 } })).toBeUndefined();
+
+    await parameters.save({ weights: [...TRUE_WEIGHTS], optimizedAt: NOW, reviews: 1, fit: { logLoss: 0.3, rmse: 0.1 } });
+    expect((await service.workload()).fittedParameters).toBe(true);
+  });
+});
