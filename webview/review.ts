@@ -57,6 +57,7 @@ const actions = {
   }),
   end: () => withSession((s) => (s.ended ? undefined : session.end(s))),
   openNote: (noteId: string) => post({ type: 'openNote', noteId }),
+  openPlace: (noteId: string, index: number) => post({ type: 'openPlace', noteId, index }),
   showStats: () => { commit({ ...page, view: 'stats' }); post({ type: 'showStats' }); },
   chooseScope: () => post({ type: 'chooseScope' }),
   studyAhead: () => post({ type: 'startReview', ahead: true }),

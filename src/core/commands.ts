@@ -12,6 +12,7 @@ export const COMMANDS = {
   exportCardsForAnki: 'cnc.exportCardsForAnki',
   pruneHistory: 'cnc.pruneHistory',
   optimizeScheduling: 'cnc.optimizeScheduling',
+  openCodePlace: 'cnc.openCodePlace',
   showActivationTime: 'cnc.showActivationTime',
   searchConcepts: 'cnc.searchConcepts',
   refreshConcepts: 'cnc.refreshConcepts',

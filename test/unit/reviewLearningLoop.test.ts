@@ -2,11 +2,12 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { codeConceptsOf, placeLabel } from '../../src/core/review/codeConcepts';
 import { HistoryStore } from '../../src/core/review/historyStore';
 import { DEFAULT_WEIGHTS, OptimizerError } from '../../src/core/review/optimizer';
 import { exportedParametersFile, PARAMETERS_FILE_NAME, readParametersFile, serializeParameters } from '../../src/core/review/parametersFile';
 import { ParametersStore } from '../../src/core/review/parametersStore';
-import { parseExtensionMessage } from '../../src/core/review/protocol';
+import { parseExtensionMessage, parseWebviewMessage } from '../../src/core/review/protocol';
 import { ReviewService } from '../../src/core/review/reviewService';
 import { DEFAULT_SCHEDULER_SETTINGS } from '../../src/core/review/scheduler';
 import type { StudyCard } from '../../src/core/review/session';
@@ -112,5 +113,51 @@ describe('the workload simulation for the statistics view', () => {
 
     await parameters.save({ weights: [...TRUE_WEIGHTS], optimizedAt: NOW, reviews: 1, fit: { logLoss: 0.3, rmse: 0.1 } });
     expect((await service.workload()).fittedParameters).toBe(true);
+  });
+});
+
+describe('"From your code": concepts met in the user\'s files', () => {
+  const notes = [{ id: 'image-tags', title: 'Image tags' }, { id: 'probes', title: 'Probes' }, { id: 'pod', title: 'Pod' }];
+  const finding = (code: string, line: number, noteFile: string) => ({
+    source: 'cnc', code, line, relatedInformation: [{ location: { uri: { path: `/ext/knowledge/${noteFile}.md` } }, message: 'Concept: whatever — summary' }],
+  });
+  const files = [
+    { uri: 'file:///w/web.yaml', file: 'web.yaml', diagnostics: [finding('image-tag-not-pinned', 20, 'image-tags'), finding('image-tag-not-pinned', 20, 'image-tags'), { source: 'yaml', line: 3 }] },
+    { uri: 'file:///w/api.yaml', file: 'k8s/api.yaml', diagnostics: [finding('image-tag-not-pinned', 7, 'image-tags'), finding('missing-readiness-probe', 12, 'probes'), finding('x', 1, 'unknown-note')] },
+  ];
+
+  it('finds each concept with where it was met, once per place, and only known notes', () => {
+    const places = codeConceptsOf(files, notes);
+    expect([...places.keys()]).toEqual(['image-tags', 'probes']);
+    expect(places.get('image-tags')!.map(placeLabel)).toEqual(['image-tag-not-pinned in web.yaml:20', 'image-tag-not-pinned in k8s/api.yaml:7']);
+    expect(places.get('probes')).toEqual([{ ruleId: 'missing-readiness-probe', file: 'k8s/api.yaml', uri: 'file:///w/api.yaml', line: 12 }]);
+  });
+
+  it('introduces new cards of those concepts first, counts them, and shows on each card where the concept was met', async () => {
+    const store = new HistoryStore(historyFile);
+    const cards = ['pod#a', 'pod#b', 'probes#a', 'image-tags#a', 'image-tags#b'].map(card);
+    let code = codeConceptsOf(files, notes);
+    const service = new ReviewService({ store, cards: async () => cards, settings: () => ({ ...DEFAULT_SCHEDULER_SETTINGS, newCardsPerDay: 3 }), codeConcepts: () => code, now: () => NOW });
+    const { session } = await service.startSession({ kind: 'due' });
+    expect(session.cards.map((c) => c.id)).toEqual(['probes#a', 'image-tags#a', 'image-tags#b']);
+    expect(session.cards[1]!.metIn).toEqual(['image-tag-not-pinned in web.yaml:20', 'image-tag-not-pinned in k8s/api.yaml:7']);
+    expect(parseExtensionMessage(session)).toEqual(session);
+    const workload = await service.dueToday();
+    expect(workload).toMatchObject({ fresh: 3, fromCode: 3 });
+    expect(workload.fromCodeByNote).toEqual(new Map([['probes', 1], ['image-tags', 2]]));
+    expect(service.codePlace('image-tags', 1)).toMatchObject({ uri: 'file:///w/api.yaml', line: 7 });
+    expect(service.codePlace('image-tags', 5)).toBeUndefined();
+
+    code = new Map(); // the setting is off, or the problems were fixed
+    const plain = (await service.startSession({ kind: 'due' })).session;
+    expect(plain.cards.map((c) => c.id)).toEqual(['pod#a', 'pod#b', 'probes#a']);
+    expect(plain.cards.every((c) => c.metIn === undefined)).toBe(true);
+    expect((await service.dueToday()).fromCode).toBe(0);
+  });
+
+  it('the page may only ask to open a place by note and index, never by path', () => {
+    expect(parseWebviewMessage({ type: 'openPlace', noteId: 'image-tags', index: 1 })).toEqual({ type: 'openPlace', noteId: 'image-tags', index: 1 });
+    expect(parseWebviewMessage({ type: 'openPlace', noteId: 'image-tags', index: 1, uri: 'file:///etc/passwd' })).toBeUndefined();
+    expect(parseWebviewMessage({ type: 'openPlace', noteId: '../x', index: 0 })).toBeUndefined();
   });
 });

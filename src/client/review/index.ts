@@ -8,6 +8,7 @@ import { ParametersStore } from '../../core/review/parametersStore';
 import { parseScope, type ReviewScope } from '../../core/review/protocol';
 import { ReviewService } from '../../core/review/reviewService';
 import { CardSource } from './cardSource';
+import { CodeConceptTracker, openCodePlace } from './codeConceptTracker';
 import { DueStatusBar } from './dueStatusBar';
 import { exportAnkiCommand, exportHistoryCommand, importHistoryCommand, pruneHistoryCommand } from './historyCommands';
 import { optimizeSchedulingCommand } from './optimizeCommand';
@@ -25,6 +26,8 @@ export interface ReviewApi {
   service: ReviewService;
   /** Learnt cards due today per note id (for the Concepts view); undefined until first counted. */
   dueCounts: () => Map<string, number> | undefined;
+  /** "From your code": today's cards per note of concepts met in the user's files (for the Concepts view). */
+  fromCodeCounts: () => Map<string, number> | undefined;
   /** Fires when the due counts were recounted. */
   onDidChangeDueCounts: vscode.Event<void>;
 }
@@ -38,9 +41,10 @@ export function registerReview(context: vscode.ExtensionContext, client: Languag
   const store = new HistoryStore(historyFile, { onReport: (report) => reportStoreEvent(report, output) });
   const cards = new CardSource(client);
   const parameters = new ParametersStore(historyFile);
-  const service = new ReviewService({ store, parameters, cards: () => cards.all(), settings: () => readSchedulerSettings(output) });
+  const codeConcepts = new CodeConceptTracker(cards, output);
+  const service = new ReviewService({ store, parameters, cards: () => cards.all(), settings: () => readSchedulerSettings(output), codeConcepts: () => codeConcepts.concepts });
   const statusBar = new DueStatusBar(service, output);
-  const scope = async (): Promise<ReviewScope | undefined> => chooseScope(await cards.all(), await service.dueToday());
+  const scope = async (): Promise<ReviewScope | undefined> => chooseScope(await cards.all(), await service.dueToday(), codeConcepts.concepts);
   const panel = new ReviewPanel(context, service, output, { chooseScope: scope, changed: () => statusBar.refresh() });
   const guarded = (name: string, run: (...args: unknown[]) => Promise<unknown>) => vscode.commands.registerCommand(name, async (...args: unknown[]) => {
     try { await run(...args); } catch (error) {
@@ -52,6 +56,9 @@ export function registerReview(context: vscode.ExtensionContext, client: Languag
 
   context.subscriptions.push(
     statusBar,
+    codeConcepts,
+    codeConcepts.onDidChange(() => statusBar.refresh()),
+    guarded(COMMANDS.openCodePlace, (arg) => openCodePlace(arg)),
     guarded(COMMANDS.reviewCards, async (arg) => panel.open(await scopeFromArgument(arg, cards, output))),
     guarded(COMMANDS.reviewCardsChooseScope, async () => { const chosen = await scope(); if (chosen) await panel.open(chosen); }),
     guarded(COMMANDS.showStudyStatistics, () => panel.showStats()),
@@ -65,7 +72,7 @@ export function registerReview(context: vscode.ExtensionContext, client: Languag
     watchHistory(historyFile, store, parameters, () => statusBar.refresh(), output),
   );
   loadParameters(parameters, output).finally(() => statusBar.refresh());
-  return { historyFile, service, dueCounts: () => statusBar.dueByNote, onDidChangeDueCounts: statusBar.onDidCount };
+  return { historyFile, service, dueCounts: () => statusBar.dueByNote, fromCodeCounts: () => statusBar.fromCodeByNote, onDidChangeDueCounts: statusBar.onDidCount };
 }
 
 /** `cnc.reviewCards` is called bare, with `{ noteId }` (hover links, code actions), or with a full scope. */

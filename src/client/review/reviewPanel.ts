@@ -90,6 +90,12 @@ export class ReviewPanel {
         this.hooks.changed();
         break;
       case 'openNote': await vscode.commands.executeCommand(COMMANDS.openNote, message.noteId); break;
+      case 'openPlace': {
+        const place = this.service.codePlace(message.noteId, message.index);
+        if (place) await vscode.commands.executeCommand(COMMANDS.openCodePlace, { uri: place.uri, line: place.line });
+        else void vscode.window.showInformationMessage('That problem is no longer in your files.');
+        break;
+      }
       case 'showStats': await this.sendStats(); break;
       case 'startReview': this.scope = { ...this.scope, ahead: message.ahead }; await this.sendSession(); break;
       case 'showing': if (this.panel) this.panel.title = message.view === 'stats' ? 'Study Statistics' : 'Review Cards'; break;

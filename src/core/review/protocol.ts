@@ -36,6 +36,8 @@ export const ReviewCardView = v.object({
   phase: v.picklist(PHASE_NAMES),
   /** The next interval for Again, Hard, Good, Easy, as short labels ("1m", "3d"). */
   previews: v.tuple([text(20), text(20), text(20), text(20)]),
+  /** "From your code": where the user met this card's concept ("image-tag-not-pinned in web.yaml:20"), as links back. */
+  metIn: v.optional(v.pipe(v.array(text(600)), v.maxLength(10))),
 });
 export type ReviewCardView = v.InferOutput<typeof ReviewCardView>;
 
@@ -102,6 +104,8 @@ const WebviewToExtension = v.variant('type', [
   v.strictObject({ type: v.literal('grade'), reviewId: Id, cardId: Id, rating: Rating, durationMs: v.pipe(count, v.maxValue(MAX_DURATION_MS)) }),
   v.strictObject({ type: v.literal('undo'), reviewId: Id }),
   v.strictObject({ type: v.literal('openNote'), noteId: Id }),
+  /** Open the n-th place a card's concept was met (the extension looks the place up: the page sends no path). */
+  v.strictObject({ type: v.literal('openPlace'), noteId: Id, index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(9)) }),
   v.strictObject({ type: v.literal('showStats') }),
   v.strictObject({ type: v.literal('startReview'), ahead: v.boolean() }),
   v.strictObject({ type: v.literal('chooseScope') }),

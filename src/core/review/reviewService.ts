@@ -1,3 +1,4 @@
+import { placeLabel, type CodeConcepts, type CodePlace } from './codeConcepts';
 import { answerFingerprint, carryEntries, findCarryOvers, type CarryOver } from './carryOver';
 import { newEntryId, type HistoryEntry, type PruneEntry } from './historyEntries';
 import { deriveCardStates, recordReview, type CardHistory } from './historyLog';
@@ -9,7 +10,7 @@ import type { ReviewCardView, ReviewScope, SessionMessage, WorkloadSummary } fro
 import { ReviewScheduler, type ReviewRating, type SchedulerSettings } from './scheduler';
 import { LEARN_AHEAD_MS, dueToday, planSession, toCardView, type StudyCard, type Workload } from './session';
 import { computeStats, type StudyStats } from './stats';
-import { simulateWorkload } from './workloadSimulation';
+import { SIMULATED_RETENTIONS, simulateWorkload } from './workloadSimulation';
 
 export interface ReviewServiceDeps {
   store: HistoryStore;
@@ -18,6 +19,8 @@ export interface ReviewServiceDeps {
   settings: () => SchedulerSettings;
   /** FSRS parameters fitted to this history; the scheduler uses them instead of FSRS's defaults once there are any. */
   parameters?: ParametersStore;
+  /** "From your code": concepts met in the user's own files and where (empty when the setting is off). */
+  codeConcepts?: () => CodeConcepts;
   now?: () => number;
 }
 
@@ -43,6 +46,18 @@ export class ReviewService {
 
   private scheduler(): ReviewScheduler { return new ReviewScheduler(this.settings()); }
 
+  private codeConcepts(): CodeConcepts { return this.deps.codeConcepts?.() ?? new Map(); }
+
+  /** The places a card's concept was met in the user's files, as the card shows them. */
+  private metIn(card: StudyCard, code: CodeConcepts): string[] | undefined {
+    return code.get(card.noteId)?.map(placeLabel);
+  }
+
+  /** The n-th place the concept was met (what a card's "met in" link opens); undefined when it is gone. */
+  codePlace(noteId: string, index: number): CodePlace | undefined {
+    return this.codeConcepts().get(noteId)?.[index];
+  }
+
   private async histories(scheduler = this.scheduler()): Promise<Map<string, CardHistory>> {
     return deriveCardStates(await this.deps.store.ensureLoaded(), scheduler);
   }
@@ -50,7 +65,7 @@ export class ReviewService {
   /** Today's workload (no writes: safe to call whenever the status bar refreshes). */
   async dueToday(): Promise<Workload> {
     const [cards, histories] = await Promise.all([this.deps.cards(), this.histories()]);
-    return dueToday(cards, histories, this.settings(), this.now());
+    return dueToday(cards, histories, this.settings(), this.now(), new Set(this.codeConcepts().keys()));
   }
 
   /** Plans a session. Reworded cards found on the way get their history first (see findCarryOvers). */
@@ -59,7 +74,8 @@ export class ReviewService {
     const scheduler = this.scheduler();
     const [cards, histories] = await Promise.all([this.deps.cards(), this.histories(scheduler)]);
     const now = this.now();
-    const plan = planSession(cards, histories, scope, scheduler.settings, now);
+    const code = this.codeConcepts();
+    const plan = planSession(cards, histories, scope, scheduler.settings, now, new Set(code.keys()));
     const parts = [plan.due && `${plan.due} due`, plan.fresh && `${plan.fresh} new`, scope.ahead && plan.cards.length > plan.due + plan.fresh && `${plan.cards.length - plan.due - plan.fresh} ahead of time`,
       plan.heldBack && `${plan.heldBack} more wait for tomorrow (daily review limit)`].filter(Boolean);
     const note = plan.cards.length ? parts.join(' · ')
@@ -72,7 +88,7 @@ export class ReviewService {
       id: newEntryId(),
       title: scopeTitle(scope),
       scope,
-      cards: plan.cards.map((c) => toCardView(c, histories.get(c.id), scheduler, now)),
+      cards: plan.cards.map((c) => toCardView(c, histories.get(c.id), scheduler, now, this.metIn(c, code))),
       note,
       canStudyAhead: !scope.ahead && plan.nextDue !== undefined,
     };
@@ -102,7 +118,7 @@ export class ReviewService {
     const outcome = problem ? { problem } : {};
     const history = deriveCardStates(this.deps.store.log, scheduler).get(request.cardId);
     if (!card || !history || history.lastReviewId !== request.reviewId || history.state.due - at > LEARN_AHEAD_MS) return outcome;
-    return { ...outcome, again: toCardView(card, history, scheduler, history.state.due) };
+    return { ...outcome, again: toCardView(card, history, scheduler, history.state.due, this.metIn(card, this.codeConcepts())) };
   }
 
   /** Takes back an answer; false if there was nothing to undo. */
@@ -138,7 +154,14 @@ export class ReviewService {
     const [cards, histories] = await Promise.all([this.deps.cards(), this.histories()]);
     const settings = this.settings();
     const newCards = cards.filter((c) => !histories.has(c.id)).length;
-    const results = simulateWorkload({ states: [...histories.values()].map((h) => h.state), newCards, settings, now: this.now() });
+    const input = { states: [...histories.values()].map((h) => h.state), newCards, settings, now: this.now() };
+    // One retention at a time, yielding in between: simulating all of them takes seconds with many cards, and the
+    // extension host must stay responsive meanwhile. Each retention's runs are seeded alike, so the figures are the same.
+    const results = [];
+    for (const retention of SIMULATED_RETENTIONS) {
+      results.push(...simulateWorkload({ ...input, retentions: [retention] }));
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
     return {
       desiredRetention: settings.desiredRetention,
       fittedParameters: settings.weights !== undefined,
