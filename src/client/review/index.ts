@@ -71,7 +71,7 @@ export function registerReview(context: vscode.ExtensionContext, client: Languag
     vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('cnc.review')) statusBar.refresh(); }),
     watchHistory(historyFile, store, parameters, () => statusBar.refresh(), output),
   );
-  loadParameters(parameters, output).finally(() => statusBar.refresh());
+  void loadParameters(parameters, output).finally(() => statusBar.refresh());
   return { historyFile, service, dueCounts: () => statusBar.dueByNote, fromCodeCounts: () => statusBar.fromCodeByNote, onDidChangeDueCounts: statusBar.onDidCount };
 }
 

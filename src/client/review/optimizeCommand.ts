@@ -35,7 +35,11 @@ export async function optimizeSchedulingCommand(service: ReviewService, packageR
   const detail = `Before: ${figures(outcome.before)}. After: ${figures(outcome.after)}. (${outcome.reviews} reviews; lower is better.)`;
   output.info(`Optimize Scheduling: ${outcome.message} ${detail}${outcome.saved ? ` Parameters: ${outcome.parameters.map((w) => Number(w.toFixed(4))).join(', ')}` : ''}`);
   const show = outcome.saved ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
-  void show(`${outcome.saved ? 'Scheduling optimized. ' : ''}${outcome.message} ${detail}`, 'Show Study Statistics').then((choice) => {
+  // The optimizer's own message names the log loss too; the notification gives both figures once, in `detail`.
+  const headline = outcome.saved ? 'Scheduling optimized: the new parameters fit your reviews better and are used from now on.'
+    : Number.isFinite(outcome.after.logLoss) ? 'The optimizer\'s parameters do not fit your reviews better; the parameters in use are kept.'
+    : outcome.message;
+  void show(`${headline} ${detail}`, 'Show Study Statistics').then((choice) => {
     if (choice === 'Show Study Statistics') void vscode.commands.executeCommand(COMMANDS.showStudyStatistics);
   });
 }
