@@ -74,6 +74,7 @@ function render(): void {
     document.title = 'Study Statistics';
     view = statsView(page.stats, {
       review: () => post({ type: 'startReview', ahead: false }),
+      reviewConcepts: (noteIds) => post({ type: 'reviewConcepts', noteIds }),
       ...(inProgress ? { backToSession: () => { commit({ ...page, view: 'review' }); post({ type: 'showing', view: 'review' }); } } : {}),
     }, workload);
   } else {

@@ -4,7 +4,7 @@ import { html, nothing, type TemplateResult } from 'lit-html';
 import { barChart, heatmap } from './charts';
 import { button } from './dom';
 
-export interface StatsActions { review(): void; backToSession?: () => void }
+export interface StatsActions { review(): void; reviewConcepts(noteIds: string[]): void; backToSession?: () => void }
 
 const RATING_SERIES = [['again', 'Again'], ['hard', 'Hard'], ['good', 'Good'], ['easy', 'Easy']] as const;
 const shortDay = (day: string) => `${Number(day.slice(5, 7))}/${Number(day.slice(8, 10))}`;
@@ -58,7 +58,29 @@ export function statsView(stats: StudyStats | undefined, actions: StatsActions, 
 
   const active = stats.heatmap.filter((d) => d.count > 0).length;
   const calendar = figure('chart-heatmap', 'Reviews by day', heatmap(stats.heatmap, `Calendar of reviews: ${active} active days in the last ${Math.ceil(stats.heatmap.length / 7)} weeks`));
-  return html`${header}${tiles}${vanished}${reviews}${remembered}${dueChart}${workloadFigure(workload)}${calendar}`;
+  return html`${header}${tiles}${vanished}${reviews}${remembered}${weakestFigure(stats, actions)}${byTagFigure(stats)}${dueChart}${workloadFigure(workload)}${calendar}`;
+}
+
+/** The concepts remembered least often, with a button that reviews them. */
+function weakestFigure(stats: StudyStats, actions: StatsActions): TemplateResult | typeof nothing {
+  const weakest = stats.byConcept?.weakest ?? [];
+  if (!weakest.length) return nothing;
+  return figure('weakest-concepts', 'Weakest concepts (remembered least often)', html`<ol class="weakest">${weakest.map((c) => html`<li><span class="weakest-title">${c.title}</span> <span class="muted">${`${percent(c.recalled / c.reviews)} of ${c.reviews} reviews remembered`}</span></li>`)}</ol>`,
+    html`<div class="toolbar">${button('review-weakest', 'Review these', () => actions.reviewConcepts(weakest.map((c) => c.noteId)))}</div>`);
+}
+
+/** Retention of learnt cards per tag, the most reviewed tags. */
+function byTagFigure(stats: StudyStats): TemplateResult | typeof nothing {
+  const tags = stats.byConcept?.tags ?? [];
+  if (!tags.length) return nothing;
+  const rates = tags.map((t) => (t.recalled / t.reviews) * 100);
+  return figure('chart-by-tag', 'Remembered, by tag', barChart({
+    label: 'Share of learnt cards remembered, by tag',
+    xLabels: tags.map((t) => t.tag), max: 100, yFormat: (v) => `${Math.round(v)}%`,
+    series: [{ className: 'bar-retention', name: 'Remembered', values: rates }],
+    barLabels: rates.map((r) => `${Math.round(r)}%`),
+    titles: tags.map((t) => `${t.tag}: ${t.recalled} of ${t.reviews} remembered`),
+  }));
 }
 
 const sameRetention = (a: number, b: number) => Math.round(a * 100) === Math.round(b * 100);

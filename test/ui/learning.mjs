@@ -2,7 +2,8 @@
 // synthetic learner's answers, test/ui/seedHistory.mjs): Optimize Scheduling fits FSRS parameters and shows the fit
 // before and after, stores them beside the history; the statistics show what each desired retention costs a day;
 // and a concept behind a problem in the open manifest is offered "From your code", its card saying where it was met,
-// with a link that opens the file at that line. Screenshots go to docs/images (optimize-*.png, workload-*.png,
+// with a link that opens the file at that line; the weakest concepts are listed with a button that reviews them.
+// Screenshots go to docs/images (optimize-*.png, workload-*.png,
 // from-your-code-*.png).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -84,6 +85,15 @@ try {
     await shot('workload-by-retention');
     await page.setViewportSize({ width: 1400, height: 900 });
     return { summary };
+  });
+
+  await step('the statistics name the weakest concepts and show retention by tag; "Review these" reviews them', async () => {
+    await review().locator('#chart-by-tag svg').waitFor();
+    const weakest = (await review().locator('#weakest-concepts li').allInnerTexts()).map((t) => t.trim());
+    if (!weakest.length || !weakest.every((t) => /\d+% of \d+ reviews remembered$/.test(t))) throw new Error(`unexpected weakest concepts: ${JSON.stringify(weakest)}`);
+    await review().locator('#review-weakest').click();
+    await review().locator('h1', { hasText: 'Weakest concepts' }).waitFor({ timeout: 30_000 });
+    return { weakest };
   });
 
   await step('Choose What to Review offers "From your code", and its card says where the concept was met', async () => {

@@ -161,3 +161,29 @@ describe('"From your code": concepts met in the user\'s files', () => {
     expect(parseWebviewMessage({ type: 'openPlace', noteId: '../x', index: 0 })).toBeUndefined();
   });
 });
+
+describe('retention by concept and by tag', () => {
+  it('names the concepts remembered least often (with enough reviews), and the retention of each tag', async () => {
+    const rows = syntheticHistory(60, 11);
+    const store = new HistoryStore(historyFile);
+    await store.append(() => toHistoryEntries(rows.map((r) => ({ ...r, cardId: `${Number(r.cardId.slice(5)) % 3 === 0 ? 'weak' : 'strong'}#${r.cardId}` }))));
+    // Every answer on a "weak" card after its first is Again: that concept must come out weakest.
+    const entries = store.log.map((e) => (e.type === 'review' && e.cardId.startsWith('weak#') && e.prev !== null ? { ...e, rating: 1 as const } : e));
+    const weakStore = new HistoryStore(path.join(dir, 'weak.json'));
+    await weakStore.append(() => entries);
+    const cards = [...new Set(entries.flatMap((e) => (e.type === 'review' ? [e.cardId] : [])))].map((id) => ({ ...card(id), noteTitle: id.startsWith('weak#') ? 'Weak' : 'Strong', tags: id.startsWith('weak#') ? ['hard-stuff', 'all'] : ['all'] }));
+    const service = new ReviewService({ store: weakStore, cards: async () => cards, settings: () => DEFAULT_SCHEDULER_SETTINGS, now: () => NOW });
+    const { byConcept } = await service.stats();
+    expect(byConcept!.weakest[0]).toMatchObject({ noteId: 'weak', title: 'Weak' });
+    expect(byConcept!.weakest[0]!.reviews).toBeGreaterThan(0);
+    expect(byConcept!.weakest[0]!.recalled).toBe(0);
+    const all = byConcept!.tags.find((t) => t.tag === 'all')!;
+    const hard = byConcept!.tags.find((t) => t.tag === 'hard-stuff')!;
+    expect(all.reviews).toBeGreaterThan(hard.reviews);
+    expect(hard.recalled / hard.reviews).toBeLessThan(all.recalled / all.reviews);
+    expect(byConcept!.tags[0]!.tag).toBe('all');
+    expect(parseExtensionMessage({ type: 'stats', stats: await service.stats() })).toBeDefined();
+    expect(parseWebviewMessage({ type: 'reviewConcepts', noteIds: ['weak'] })).toEqual({ type: 'reviewConcepts', noteIds: ['weak'] });
+    expect(parseWebviewMessage({ type: 'reviewConcepts', noteIds: [] })).toBeUndefined();
+  });
+});

@@ -99,6 +99,7 @@ export class ReviewPanel {
       case 'showStats': await this.sendStats(); break;
       case 'startReview': this.scope = { ...this.scope, ahead: message.ahead }; await this.sendSession(); break;
       case 'showing': if (this.panel) this.panel.title = message.view === 'stats' ? 'Study Statistics' : 'Review Cards'; break;
+      case 'reviewConcepts': await this.open({ kind: 'concepts', noteIds: message.noteIds, label: 'Weakest concepts' }); break;
       case 'chooseScope': {
         const scope = await this.hooks.chooseScope();
         if (scope) await this.open(scope);

@@ -83,6 +83,10 @@ const StudyStatsSchema: v.GenericSchema<unknown, StudyStats> = v.object({
   retentionByInterval: list(v.object({ label: text(40), reviews: count, recalled: count }), 20),
   duePerDay: list(v.object({ day, count }), 400),
   heatmap: list(v.object({ day, count }), 800),
+  byConcept: v.optional(v.object({
+    weakest: list(v.object({ noteId: Id, title: text(500), reviews: count, recalled: count }), 20),
+    tags: list(v.object({ tag: text(200), reviews: count, recalled: count }), 40),
+  })),
 });
 export { StudyStatsSchema as StudyStats };
 
@@ -109,6 +113,8 @@ const WebviewToExtension = v.variant('type', [
   v.strictObject({ type: v.literal('showStats') }),
   v.strictObject({ type: v.literal('startReview'), ahead: v.boolean() }),
   v.strictObject({ type: v.literal('chooseScope') }),
+  /** "Review these": the weakest concepts of the statistics view. */
+  v.strictObject({ type: v.literal('reviewConcepts'), noteIds: v.pipe(v.array(Id), v.minLength(1), v.maxLength(20)) }),
   /** The page switched views on its own (back from the statistics to the session): the panel title follows. */
   v.strictObject({ type: v.literal('showing'), view: v.picklist(['review', 'stats']) }),
 ]);

@@ -9,7 +9,7 @@ import type { ParametersStore } from './parametersStore';
 import type { ReviewCardView, ReviewScope, SessionMessage, WorkloadSummary } from './protocol';
 import { ReviewScheduler, type ReviewRating, type SchedulerSettings } from './scheduler';
 import { LEARN_AHEAD_MS, dueToday, planSession, toCardView, type StudyCard, type Workload } from './session';
-import { computeStats, type StudyStats } from './stats';
+import { computeStats, retentionByConcept, type StudyStats } from './stats';
 import { SIMULATED_RETENTIONS, simulateWorkload } from './workloadSimulation';
 
 export interface ReviewServiceDeps {
@@ -133,7 +133,7 @@ export class ReviewService {
 
   async stats(): Promise<StudyStats> {
     const [cards, histories] = await Promise.all([this.deps.cards(), this.histories()]);
-    return computeStats(histories, cards.map((c) => c.id), this.now());
+    return { ...computeStats(histories, cards.map((c) => c.id), this.now()), byConcept: retentionByConcept(histories, cards) };
   }
 
   /**
