@@ -44,7 +44,7 @@ export interface ConceptRetention {
 /** A concept needs this many reviews of learnt cards before its retention says anything. */
 export const MIN_REVIEWS_FOR_WEAKEST = 5;
 const WEAKEST_SHOWN = 5;
-const TAGS_SHOWN = 12;
+const TAGS_SHOWN = 8;
 
 /**
  * How often learnt cards were remembered, per concept and per tag (a card counts under each of its note's tags):
