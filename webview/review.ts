@@ -1,6 +1,6 @@
 // The review page. Built by esbuild into dist/webview/review.js; runs inside the webview's sandboxed iframe.
 import '@vscode-elements/elements/dist/vscode-button/index.js';
-import { parseExtensionMessage, type WebviewToExtension } from '../src/core/review/protocol';
+import { parseExtensionMessage, type WebviewToExtension, type WorkloadSummary } from '../src/core/review/protocol';
 import type { ReviewRating } from '../src/core/review/scheduler';
 import { html, nothing, render as renderInto } from 'lit-html';
 import { button } from './dom';
@@ -17,6 +17,8 @@ app.replaceChildren(); // the "Loading cards…" placeholder of the HTML: lit re
 let page: session.PageState = session.parsePageState(vscode.getState()) ?? { view: 'review' };
 
 const post = (message: WebviewToExtension) => vscode.postMessage(message);
+/** The latest workload simulation; not saved with the page state (it is simulated again whenever statistics are shown). */
+let workload: WorkloadSummary | undefined;
 
 function commit(next: session.PageState): void {
   page = next;
@@ -55,6 +57,7 @@ const actions = {
   }),
   end: () => withSession((s) => (s.ended ? undefined : session.end(s))),
   openNote: (noteId: string) => post({ type: 'openNote', noteId }),
+  openPlace: (noteId: string, index: number) => post({ type: 'openPlace', noteId, index }),
   showStats: () => { commit({ ...page, view: 'stats' }); post({ type: 'showStats' }); },
   chooseScope: () => post({ type: 'chooseScope' }),
   studyAhead: () => post({ type: 'startReview', ahead: true }),
@@ -71,8 +74,9 @@ function render(): void {
     document.title = 'Study Statistics';
     view = statsView(page.stats, {
       review: () => post({ type: 'startReview', ahead: false }),
+      reviewConcepts: (noteIds) => post({ type: 'reviewConcepts', noteIds }),
       ...(inProgress ? { backToSession: () => { commit({ ...page, view: 'review' }); post({ type: 'showing', view: 'review' }); } } : {}),
-    });
+    }, workload);
   } else {
     document.title = 'Review Cards';
     view = reviewView(page.session, actions);
@@ -88,6 +92,7 @@ window.addEventListener('message', (event: MessageEvent) => {
     case 'graded': withSession((s) => session.graded(s, message.reviewId, message.again, Date.now())); break;
     case 'undone': break; // the page already stepped back when the user pressed u
     case 'stats': commit({ ...page, view: 'stats', stats: message.stats }); break;
+    case 'workload': workload = message.workload; render(); break;
     case 'problem': commit({ ...page, problem: message.message }); break;
   }
 });

@@ -12,6 +12,8 @@ export interface ReviewActions {
   undo(): void;
   end(): void;
   openNote(noteId: string): void;
+  /** Opens the n-th place the card's concept was met in the user's files. */
+  openPlace(noteId: string, index: number): void;
   showStats(): void;
   chooseScope(): void;
   studyAhead(): void;
@@ -44,6 +46,9 @@ export function reviewView(session: SessionState | undefined, actions: ReviewAct
       html`<span class="grade-name">${name}</span>`,
       html`<span class="interval">${card.previews[rating - 1]}</span>`,
     ], () => actions.grade(rating), { className: `grade grade-${key}`, title: `${name} (${rating}): next in ${card.previews[rating - 1]}`, secondary: rating !== 3 }));
+  const metIn = card.metIn?.length
+    ? html`<p class="from-code" id="from-code"><span class="from-code-label">From your code:</span> ${card.metIn.map((place, index) => html`${index ? ', ' : ''}<a href="#" class="code-place" title="Open the file at this line" @click=${(event: Event) => { event.preventDefault(); actions.openPlace(card.noteId, index); }}>${place}</a>`)}</p>`
+    : nothing;
   const secondary = html`<div class="secondary-actions"><span class="source muted">${`From ${card.noteTitle}`}</span>${
     button('open-note', 'Open note', () => actions.openNote(card.noteId), { secondary: true })}${
     button('undo', 'Undo', actions.undo, { secondary: true, disabled: !session.answers.length, title: 'Take back the last answer (u)' })}${
@@ -51,7 +56,7 @@ export function reviewView(session: SessionState | undefined, actions: ReviewAct
   const hint = html`<p class="muted hint">${kbd('Space')} or ${kbd('Enter')} shows the answer · ${kbd('1')}–${kbd('4')} answer Again, Hard, Good, Easy · ${kbd('u')} undoes · ${kbd('o')} opens the note · ${kbd('Esc')} ends</p>`;
   // Each card (and each showing of it) gets fresh elements: nothing focused or scrolled carries over to the next one.
   const cardPart = keyed(`${session.position}:${card.id}`, html`${front}${answer}<div class="actions" id="actions">${buttons}</div>`);
-  return html`${header}${progress}${cardPart}${secondary}${hint}`;
+  return html`${header}${progress}${metIn}${cardPart}${secondary}${hint}`;
 }
 
 function empty(session: SessionState, actions: ReviewActions): TemplateResult {

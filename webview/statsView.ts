@@ -1,16 +1,17 @@
+import type { WorkloadSummary } from '../src/core/review/protocol';
 import type { StudyStats } from '../src/core/review/stats';
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { barChart, heatmap } from './charts';
 import { button } from './dom';
 
-export interface StatsActions { review(): void; backToSession?: () => void }
+export interface StatsActions { review(): void; reviewConcepts(noteIds: string[]): void; backToSession?: () => void }
 
 const RATING_SERIES = [['again', 'Again'], ['hard', 'Hard'], ['good', 'Good'], ['easy', 'Easy']] as const;
 const shortDay = (day: string) => `${Number(day.slice(5, 7))}/${Number(day.slice(8, 10))}`;
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 
 /** The statistics view: headline numbers and four charts. */
-export function statsView(stats: StudyStats | undefined, actions: StatsActions): TemplateResult {
+export function statsView(stats: StudyStats | undefined, actions: StatsActions, workload?: WorkloadSummary): TemplateResult {
   const header = html`<header class="page-header"><h1>Study statistics</h1><div class="toolbar">${actions.backToSession ? button('back-to-session', 'Back to the session', actions.backToSession, { secondary: true }) : nothing}${button('stats-review', 'Review cards', actions.review)}</div></header>`;
   if (!stats) return html`${header}<p class="muted">Counting…</p>`;
   const t = stats.totals;
@@ -57,7 +58,52 @@ export function statsView(stats: StudyStats | undefined, actions: StatsActions):
 
   const active = stats.heatmap.filter((d) => d.count > 0).length;
   const calendar = figure('chart-heatmap', 'Reviews by day', heatmap(stats.heatmap, `Calendar of reviews: ${active} active days in the last ${Math.ceil(stats.heatmap.length / 7)} weeks`));
-  return html`${header}${tiles}${vanished}${reviews}${remembered}${dueChart}${calendar}`;
+  return html`${header}${tiles}${vanished}${reviews}${remembered}${weakestFigure(stats, actions)}${byTagFigure(stats)}${dueChart}${workloadFigure(workload)}${calendar}`;
+}
+
+/** The concepts remembered least often, with a button that reviews them. */
+function weakestFigure(stats: StudyStats, actions: StatsActions): TemplateResult | typeof nothing {
+  const weakest = stats.byConcept?.weakest ?? [];
+  if (!weakest.length) return nothing;
+  return figure('weakest-concepts', 'Weakest concepts (remembered least often)', html`<ol class="weakest">${weakest.map((c) => html`<li><span class="weakest-title">${c.title}</span> <span class="muted">${`${percent(c.recalled / c.reviews)} of ${c.reviews} reviews remembered`}</span></li>`)}</ol>`,
+    html`<div class="toolbar">${button('review-weakest', 'Review these', () => actions.reviewConcepts(weakest.map((c) => c.noteId)))}</div>`);
+}
+
+/** Retention of learnt cards per tag, the most reviewed tags. */
+function byTagFigure(stats: StudyStats): TemplateResult | typeof nothing {
+  const tags = stats.byConcept?.tags ?? [];
+  if (!tags.length) return nothing;
+  const rates = tags.map((t) => (t.recalled / t.reviews) * 100);
+  return figure('chart-by-tag', 'Remembered, by tag', barChart({
+    label: 'Share of learnt cards remembered, by tag',
+    xLabels: tags.map((t) => t.tag), max: 100, yFormat: (v) => `${Math.round(v)}%`,
+    series: [{ className: 'bar-retention', name: 'Remembered', values: rates }],
+    barLabels: rates.map((r) => `${Math.round(r)}%`),
+    titles: tags.map((t) => `${t.tag}: ${t.recalled} of ${t.reviews} remembered`),
+  }));
+}
+
+const sameRetention = (a: number, b: number) => Math.round(a * 100) === Math.round(b * 100);
+
+/** Answers a day at each desired retention over the next 30 days, the current setting marked: what a setting costs. */
+function workloadFigure(workload: WorkloadSummary | undefined): TemplateResult {
+  const caption = 'Reviews a day at each desired retention (next 30 days, simulated)';
+  if (!workload) return figure('chart-workload', caption, html`<p class="muted">Simulating…</p>`);
+  const rows = workload.retentions;
+  const current = rows.find((r) => sameRetention(r.retention, workload.desiredRetention));
+  const values = (mine: boolean) => rows.map((r) => (sameRetention(r.retention, workload.desiredRetention) === mine ? r.averagePerDay : 0));
+  const chart = barChart({
+    label: `Simulated reviews a day at desired retentions ${rows[0]?.retention.toFixed(2) ?? ''} to ${rows.at(-1)?.retention.toFixed(2) ?? ''}; yours is ${workload.desiredRetention.toFixed(2)}`,
+    xLabels: rows.map((r) => r.retention.toFixed(2)), xLabelEvery: 2,
+    series: [{ className: 'bar-workload', name: 'Reviews a day', values: values(false) }, { className: 'bar-workload-current', name: 'Your setting', values: values(true) }],
+    barLabels: rows.map((r, i) => (i % 2 === 0 || current === r ? r.averagePerDay.toFixed(0) : '')),
+    titles: rows.map((r) => `Desired retention ${r.retention.toFixed(2)}: about ${r.averagePerDay.toFixed(1)} reviews a day, ${r.peakPerDay.toFixed(0)} on the busiest day`),
+  });
+  const summary = current
+    ? `Your desired retention, ${current.retention.toFixed(2)} (highlighted), costs about ${current.averagePerDay.toFixed(1)} reviews a day.`
+    : `Your desired retention, ${workload.desiredRetention.toFixed(2)}, is outside the simulated range.`;
+  const basis = workload.fittedParameters ? 'Simulated with the FSRS parameters fitted to your reviews.' : 'Simulated with FSRS\'s default parameters; "Optimize Scheduling" fits them to your reviews.';
+  return figure('chart-workload', caption, chart, html`<p class="muted" id="workload-summary">${summary} ${basis} Change it with the setting cnc.review.desiredRetention.</p>`);
 }
 
 function tile(id: string, value: string, label: string): TemplateResult {

@@ -79,7 +79,7 @@ export function activate(context: vscode.ExtensionContext): CompanionApi {
   );
 
   registerManifests(context, languageClient);
-  const knowledge = registerKnowledge(context, languageClient, review.dueCounts);
+  const knowledge = registerKnowledge(context, languageClient, review.dueCounts, review.fromCodeCounts);
   context.subscriptions.push(review.onDidChangeDueCounts(() => knowledge.concepts.refreshCounts()));
 
   languageClient.start().catch((error: unknown) => output.error(`Language server failed to start: ${messageOf(error)}`));

@@ -11,6 +11,8 @@ export const COMMANDS = {
   importHistory: 'cnc.importHistory',
   exportCardsForAnki: 'cnc.exportCardsForAnki',
   pruneHistory: 'cnc.pruneHistory',
+  optimizeScheduling: 'cnc.optimizeScheduling',
+  openCodePlace: 'cnc.openCodePlace',
   showActivationTime: 'cnc.showActivationTime',
   searchConcepts: 'cnc.searchConcepts',
   refreshConcepts: 'cnc.refreshConcepts',

@@ -130,6 +130,8 @@ try {
     if (value !== '3') throw new Error(`reviews today shows ${value}`);
     for (const chart of ['#chart-reviews svg', '#chart-due svg', '#chart-heatmap svg']) await review().locator(chart).waitFor();
     await review().locator('#chart-retention').waitFor();
+    // The desired-retention chart follows the others once its simulation is done (a few seconds with 880 new cards).
+    await review().locator('#chart-workload svg').waitFor({ timeout: 60_000 });
     await editorShot('stats-dark', 1500);
     return { totals: await review().locator('#stats-totals').innerText() };
   });

@@ -16,7 +16,8 @@ export class ConceptsTree implements vscode.TreeDataProvider<Node> {
   readonly onDidChangeTreeData = this.changed.event;
   private concepts: Promise<ConceptSummary[]> | undefined;
 
-  constructor(private readonly client: LanguageClient, private readonly dueCounts: DueCounts = () => undefined) {}
+  /** `fromCodeCounts`: today's cards of concepts met in the user's files ("From your code"), per note. */
+  constructor(private readonly client: LanguageClient, private readonly dueCounts: DueCounts = () => undefined, private readonly fromCodeCounts: DueCounts = () => undefined) {}
 
   /** The notes changed: fetch them again. */
   refresh(): void {
@@ -40,6 +41,7 @@ export class ConceptsTree implements vscode.TreeDataProvider<Node> {
 
   getTreeItem(node: Node): vscode.TreeItem {
     const due = this.dueCounts();
+    const fromCode = this.fromCodeCounts();
     if (node.kind === 'tag') {
       const item = new vscode.TreeItem(node.tag, vscode.TreeItemCollapsibleState.Collapsed);
       const dueInTag = due ? node.concepts.reduce((n, c) => n + (due.get(c.id) ?? 0), 0) : 0;
@@ -51,7 +53,8 @@ export class ConceptsTree implements vscode.TreeDataProvider<Node> {
     const c = node.concept;
     const item = new vscode.TreeItem(c.title, vscode.TreeItemCollapsibleState.None);
     const dueHere = due?.get(c.id) ?? 0;
-    item.description = `${c.cardCount} cards${dueHere ? ` · ${dueHere} due` : ''}${c.origin === 'bundled' ? '' : ' · yours'}`;
+    const fromCodeHere = fromCode?.get(c.id) ?? 0;
+    item.description = `${c.cardCount} cards${dueHere ? ` · ${dueHere} due` : ''}${fromCodeHere ? ` · ${fromCodeHere} from your code` : ''}${c.origin === 'bundled' ? '' : ' · yours'}`;
     item.tooltip = new vscode.MarkdownString(`**${escapeMarkdown(c.title)}** (${markdownCode(c.id)})\n\n${noteMarkdown(c.summary)}`);
     item.iconPath = new vscode.ThemeIcon(c.origin === 'bundled' ? 'book' : 'note');
     item.contextValue = c.cardCount > 0 ? 'concept.withCards' : 'concept';

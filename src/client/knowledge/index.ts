@@ -8,8 +8,8 @@ import { searchConcepts } from './searchConcepts';
 import { COMMANDS } from '../../core/commands';
 
 /** The knowledge UI: Search Concepts, the Concepts and Backlinks views, and the user's notes folders. */
-export function registerKnowledge(context: vscode.ExtensionContext, client: LanguageClient, dueCounts?: DueCounts): { concepts: ConceptsTree } {
-  const concepts = new ConceptsTree(client, dueCounts);
+export function registerKnowledge(context: vscode.ExtensionContext, client: LanguageClient, dueCounts?: DueCounts, fromCodeCounts?: DueCounts): { concepts: ConceptsTree } {
+  const concepts = new ConceptsTree(client, dueCounts, fromCodeCounts);
   const backlinks = new BacklinksTree(client);
   const folders = new NotesFolders(client);
   context.subscriptions.push(

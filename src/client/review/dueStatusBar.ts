@@ -15,6 +15,8 @@ export class DueStatusBar implements vscode.Disposable {
   readonly onDidCount = this.counted.event;
   /** Learnt cards due today per note, from the last count (undefined before the first). */
   dueByNote: Map<string, number> | undefined;
+  /** Of today's cards, those of concepts met in the user's files ("From your code"), per note. */
+  fromCodeByNote: Map<string, number> | undefined;
 
   constructor(private readonly service: ReviewService, private readonly output: vscode.LogOutputChannel) {
     this.item.name = 'Cloud-Native Companion: cards to review';
@@ -31,12 +33,14 @@ export class DueStatusBar implements vscode.Disposable {
 
   private async update(): Promise<void> {
     try {
-      const { due, fresh, dueByNote } = await this.service.dueToday();
+      const { due, fresh, dueByNote, fromCode, fromCodeByNote } = await this.service.dueToday();
       this.dueByNote = dueByNote;
+      this.fromCodeByNote = fromCodeByNote;
       this.counted.fire();
-      this.item.text = `$(mortar-board) ${due + fresh}`;
+      this.item.text = `$(mortar-board) ${due + fresh}${fromCode ? ` $(code) ${fromCode}` : ''}`;
+      const fromYourCode = fromCode ? ` ${fromCode} of them are from your code: concepts behind problems in your files.` : '';
       this.item.tooltip = due + fresh
-        ? `${due} card(s) due and ${fresh} new card(s) to review today. Click to review.`
+        ? `${due} card(s) due and ${fresh} new card(s) to review today.${fromYourCode} Click to review.`
         : 'No cards to review today. Click to choose cards to study anyway.';
       this.item.command = due + fresh ? COMMANDS.reviewCards : COMMANDS.reviewCardsChooseScope;
       this.item.show();

@@ -3,14 +3,16 @@ import * as vscode from 'vscode';
 import { ankiTsv } from '../../core/review/ankiExport';
 import { exportHistory, planImport } from '../../core/review/historyExchange';
 import type { HistoryStore } from '../../core/review/historyStore';
+import { exportedParametersFile, parseParameters, serializeParameters } from '../../core/review/parametersFile';
+import type { ParametersStore } from '../../core/review/parametersStore';
 import type { ReviewService } from '../../core/review/reviewService';
 import type { CardSource } from './cardSource';
 
 const today = () => new Date().toISOString().slice(0, 10);
 const decoder = new TextDecoder('utf-8');
 
-/** Export History: the history file's content, saved where the user chooses. */
-export async function exportHistoryCommand(store: HistoryStore): Promise<void> {
+/** Export History: the history file's content, saved where the user chooses; fitted FSRS parameters as a second file beside it. */
+export async function exportHistoryCommand(store: HistoryStore, parameters: ParametersStore): Promise<void> {
   const log = await store.refresh();
   const target = await vscode.window.showSaveDialog({
     title: 'Export Review History', saveLabel: 'Export',
@@ -18,13 +20,28 @@ export async function exportHistoryCommand(store: HistoryStore): Promise<void> {
   });
   if (!target) return;
   await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(exportHistory(log)));
+  const stored = parameters.stored;
+  if (stored) {
+    const parametersTarget = target.with({ path: exportedParametersFile(target.path) });
+    await vscode.workspace.fs.writeFile(parametersTarget, new TextEncoder().encode(serializeParameters(stored)));
+    void vscode.window.showInformationMessage(`Exported ${log.length} history entries to ${target.fsPath}, and your fitted FSRS parameters to ${parametersTarget.fsPath}.`);
+    return;
+  }
   void vscode.window.showInformationMessage(`Exported ${log.length} history entries to ${target.fsPath}.`);
 }
 
-/** Import History: merges an export (or a damaged file's backup) into the history; nothing is duplicated. */
-export async function importHistoryCommand(store: HistoryStore, service: ReviewService): Promise<void> {
+/**
+ * Import History: merges an export (or a damaged file's backup) into the history; nothing is duplicated. FSRS
+ * parameters exported beside it are offered afterwards (exports without them import as before).
+ */
+export async function importHistoryCommand(store: HistoryStore, service: ReviewService, parameters: ParametersStore): Promise<void> {
   const [source] = await vscode.window.showOpenDialog({ title: 'Import Review History', openLabel: 'Import', canSelectMany: false, filters: { 'Review history': ['json'] } }) ?? [];
   if (!source) return;
+  await importHistoryEntries(source, store, service);
+  await importExportedParameters(source, parameters);
+}
+
+async function importHistoryEntries(source: vscode.Uri, store: HistoryStore, service: ReviewService): Promise<void> {
   const text = decoder.decode(await vscode.workspace.fs.readFile(source));
   const plan = planImport(text, await store.refresh());
   if (plan.damage) {
@@ -41,6 +58,26 @@ export async function importHistoryCommand(store: HistoryStore, service: ReviewS
   }
   const added = await service.importEntries(plan.fresh);
   void vscode.window.showInformationMessage(`Imported ${added} history entries${plan.known ? ` (${plan.known} were already there)` : ''}.`);
+}
+
+/** The parameters file Export History wrote beside `source`, if there is one: checked, then used if the user agrees. */
+async function importExportedParameters(source: vscode.Uri, parameters: ParametersStore): Promise<void> {
+  const file = source.with({ path: exportedParametersFile(source.path) });
+  let text: string;
+  try { text = decoder.decode(await vscode.workspace.fs.readFile(file)); } catch { return; } // exported without parameters
+  const parsed = parseParameters(text);
+  if (!parsed.stored) {
+    void vscode.window.showErrorMessage(`The FSRS parameters beside the imported history (${file.fsPath}) were not used: ${parsed.problem}. The parameters in use are kept.`);
+    return;
+  }
+  const date = new Date(parsed.stored.optimizedAt).toISOString().slice(0, 10);
+  const answer = await vscode.window.showInformationMessage(
+    `Use the FSRS parameters exported with this history (fitted on ${date} to ${parsed.stored.reviews} reviews, log loss ${parsed.stored.fit.logLoss.toFixed(4)})?`,
+    { modal: true, detail: parameters.stored ? 'They replace the parameters in use.' : "They replace FSRS's default parameters." }, 'Use Them',
+  );
+  if (answer !== 'Use Them') return;
+  await parameters.save(parsed.stored);
+  void vscode.window.showInformationMessage('The imported FSRS parameters are used from now on.');
 }
 
 /** Export Cards for Anki: every card as a tab-separated file Anki imports. */

@@ -3,11 +3,15 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { HistoryStore, type StoreReport } from '../../core/review/historyStore';
+import { PARAMETERS_FILE_NAME } from '../../core/review/parametersFile';
+import { ParametersStore } from '../../core/review/parametersStore';
 import { parseScope, type ReviewScope } from '../../core/review/protocol';
 import { ReviewService } from '../../core/review/reviewService';
 import { CardSource } from './cardSource';
+import { CodeConceptTracker, openCodePlace } from './codeConceptTracker';
 import { DueStatusBar } from './dueStatusBar';
 import { exportAnkiCommand, exportHistoryCommand, importHistoryCommand, pruneHistoryCommand } from './historyCommands';
+import { optimizeSchedulingCommand } from './optimizeCommand';
 import { ReviewPanel } from './reviewPanel';
 import { readSchedulerSettings } from './reviewSettings';
 import { chooseScope } from './scopePicker';
@@ -22,6 +26,8 @@ export interface ReviewApi {
   service: ReviewService;
   /** Learnt cards due today per note id (for the Concepts view); undefined until first counted. */
   dueCounts: () => Map<string, number> | undefined;
+  /** "From your code": today's cards per note of concepts met in the user's files (for the Concepts view). */
+  fromCodeCounts: () => Map<string, number> | undefined;
   /** Fires when the due counts were recounted. */
   onDidChangeDueCounts: vscode.Event<void>;
 }
@@ -34,9 +40,11 @@ export function registerReview(context: vscode.ExtensionContext, client: Languag
   const historyFile = path.join(context.globalStorageUri.fsPath, HISTORY_FILE);
   const store = new HistoryStore(historyFile, { onReport: (report) => reportStoreEvent(report, output) });
   const cards = new CardSource(client);
-  const service = new ReviewService({ store, cards: () => cards.all(), settings: () => readSchedulerSettings(output) });
+  const parameters = new ParametersStore(historyFile);
+  const codeConcepts = new CodeConceptTracker(cards, output);
+  const service = new ReviewService({ store, parameters, cards: () => cards.all(), settings: () => readSchedulerSettings(output), codeConcepts: () => codeConcepts.concepts });
   const statusBar = new DueStatusBar(service, output);
-  const scope = async (): Promise<ReviewScope | undefined> => chooseScope(await cards.all(), await service.dueToday());
+  const scope = async (): Promise<ReviewScope | undefined> => chooseScope(await cards.all(), await service.dueToday(), codeConcepts.concepts);
   const panel = new ReviewPanel(context, service, output, { chooseScope: scope, changed: () => statusBar.refresh() });
   const guarded = (name: string, run: (...args: unknown[]) => Promise<unknown>) => vscode.commands.registerCommand(name, async (...args: unknown[]) => {
     try { await run(...args); } catch (error) {
@@ -48,19 +56,23 @@ export function registerReview(context: vscode.ExtensionContext, client: Languag
 
   context.subscriptions.push(
     statusBar,
+    codeConcepts,
+    codeConcepts.onDidChange(() => statusBar.refresh()),
+    guarded(COMMANDS.openCodePlace, (arg) => openCodePlace(arg)),
     guarded(COMMANDS.reviewCards, async (arg) => panel.open(await scopeFromArgument(arg, cards, output))),
     guarded(COMMANDS.reviewCardsChooseScope, async () => { const chosen = await scope(); if (chosen) await panel.open(chosen); }),
     guarded(COMMANDS.showStudyStatistics, () => panel.showStats()),
-    guarded(COMMANDS.exportHistory, () => exportHistoryCommand(store)),
-    guarded(COMMANDS.importHistory, async () => { await importHistoryCommand(store, service); statusBar.refresh(); }),
+    guarded(COMMANDS.exportHistory, () => exportHistoryCommand(store, parameters)),
+    guarded(COMMANDS.importHistory, async () => { await importHistoryCommand(store, service, parameters); statusBar.refresh(); }),
+    guarded(COMMANDS.optimizeScheduling, async () => { await optimizeSchedulingCommand(service, context.extensionUri.fsPath, output); statusBar.refresh(); }),
     guarded(COMMANDS.exportCardsForAnki, () => exportAnkiCommand(cards)),
     guarded(COMMANDS.pruneHistory, async () => { await pruneHistoryCommand(service); statusBar.refresh(); }),
     vscode.window.registerWebviewPanelSerializer(ReviewPanel.viewType, panel.serializer()),
     vscode.workspace.onDidChangeConfiguration((e) => { if (e.affectsConfiguration('cnc.review')) statusBar.refresh(); }),
-    watchHistory(historyFile, store, () => statusBar.refresh(), output),
+    watchHistory(historyFile, store, parameters, () => statusBar.refresh(), output),
   );
-  statusBar.refresh();
-  return { historyFile, service, dueCounts: () => statusBar.dueByNote, onDidChangeDueCounts: statusBar.onDidCount };
+  void loadParameters(parameters, output).finally(() => statusBar.refresh());
+  return { historyFile, service, dueCounts: () => statusBar.dueByNote, fromCodeCounts: () => statusBar.fromCodeByNote, onDidChangeDueCounts: statusBar.onDidCount };
 }
 
 /** `cnc.reviewCards` is called bare, with `{ noteId }` (hover links, code actions), or with a full scope. */
@@ -77,13 +89,27 @@ async function scopeFromArgument(arg: unknown, cards: CardSource, output: vscode
   return { kind: 'due' };
 }
 
-/** Another window wrote the history: merge its answers in and recount. */
-function watchHistory(file: string, store: HistoryStore, changed: () => void, output: vscode.LogOutputChannel): vscode.Disposable {
+/** Reads the stored FSRS parameters; a damaged file is reported and the parameters in use stay. */
+async function loadParameters(parameters: ParametersStore, output: vscode.LogOutputChannel): Promise<void> {
+  const problem = await parameters.load().catch((error: unknown) => `Could not read the FSRS parameters: ${messageOf(error)}`);
+  if (!problem) return;
+  output.error(problem);
+  void vscode.window.showErrorMessage(problem);
+}
+
+/** Another window wrote the history (merge its answers in and recount) or optimized the parameters (read them). */
+function watchHistory(file: string, store: HistoryStore, parameters: ParametersStore, changed: () => void, output: vscode.LogOutputChannel): vscode.Disposable {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let watcher: fs.FSWatcher | undefined;
   try {
     fs.mkdirSync(path.dirname(file), { recursive: true });
+    let parametersTimer: ReturnType<typeof setTimeout> | undefined;
     watcher = fs.watch(path.dirname(file), (_event, name) => {
+      if (name === PARAMETERS_FILE_NAME) {
+        clearTimeout(parametersTimer);
+        parametersTimer = setTimeout(() => { void loadParameters(parameters, output).then(changed); }, 300);
+        return;
+      }
       if (name !== path.basename(file)) return;
       clearTimeout(timer);
       timer = setTimeout(() => {

@@ -90,9 +90,16 @@ export class ReviewPanel {
         this.hooks.changed();
         break;
       case 'openNote': await vscode.commands.executeCommand(COMMANDS.openNote, message.noteId); break;
+      case 'openPlace': {
+        const place = this.service.codePlace(message.noteId, message.index);
+        if (place) await vscode.commands.executeCommand(COMMANDS.openCodePlace, { uri: place.uri, line: place.line });
+        else void vscode.window.showInformationMessage('That problem is no longer in your files.');
+        break;
+      }
       case 'showStats': await this.sendStats(); break;
       case 'startReview': this.scope = { ...this.scope, ahead: message.ahead }; await this.sendSession(); break;
       case 'showing': if (this.panel) this.panel.title = message.view === 'stats' ? 'Study Statistics' : 'Review Cards'; break;
+      case 'reviewConcepts': await this.open({ kind: 'concepts', noteIds: message.noteIds, label: 'Weakest concepts' }); break;
       case 'chooseScope': {
         const scope = await this.hooks.chooseScope();
         if (scope) await this.open(scope);
@@ -122,6 +129,7 @@ export class ReviewPanel {
     const stats = await this.service.stats();
     if (this.panel) this.panel.title = 'Study Statistics';
     await this.post({ type: 'stats', stats });
+    await this.post({ type: 'workload', workload: await this.service.workload() });
   }
 
   private async post(message: ExtensionToWebview): Promise<void> {

@@ -1,12 +1,18 @@
 import * as vscode from 'vscode';
+import type { CodeConcepts } from '../../core/review/codeConcepts';
 import { conceptsOfDiagnostics } from '../../core/review/diagnosticConcepts';
 import type { ReviewScope } from '../../core/review/protocol';
 import type { StudyCard } from '../../core/review/session';
 
+export const FROM_YOUR_CODE = 'From your code';
+
 interface ScopeItem extends vscode.QuickPickItem { pick: () => Promise<ReviewScope | undefined> | ReviewScope | undefined }
 
-/** Asks what to review: everything due, one tag, one concept, or the concepts behind the current file's problems. */
-export async function chooseScope(cards: StudyCard[], workload: { due: number; fresh: number }): Promise<ReviewScope | undefined> {
+/**
+ * Asks what to review: everything due, the concepts met in the user's files ("From your code"), one tag, one
+ * concept, or the concepts behind the current file's problems.
+ */
+export async function chooseScope(cards: StudyCard[], workload: { due: number; fresh: number }, codeConcepts: CodeConcepts): Promise<ReviewScope | undefined> {
   const notes = notesOf(cards);
   const tags = tagsOf(cards);
   const editor = vscode.window.activeTextEditor ?? vscode.window.visibleTextEditors[0];
@@ -14,6 +20,11 @@ export async function chooseScope(cards: StudyCard[], workload: { due: number; f
   const fileName = editor ? vscode.workspace.asRelativePath(editor.document.uri) : undefined;
   const items: ScopeItem[] = [
     { label: '$(check-all) Everything due', description: `${workload.due} due · ${workload.fresh} new`, pick: () => ({ kind: 'due' }) },
+    ...(codeConcepts.size ? [{
+      label: '$(code) From your code', description: [...codeConcepts.keys()].map((id) => notes.get(id)?.title ?? id).join(', '),
+      detail: 'The concepts behind the problems in your files',
+      pick: (): ReviewScope => ({ kind: 'concepts', noteIds: [...codeConcepts.keys()].filter((id) => notes.has(id)).slice(0, 500), label: FROM_YOUR_CODE }),
+    }] : []),
     ...(tags.size ? [{ label: '$(tag) One tag…', description: `${tags.size} tags`, pick: () => pickTag(tags) }] : []),
     { label: '$(book) One concept…', description: `${notes.size} concepts with cards`, pick: () => pickConcept(notes) },
     fileConcepts.length

@@ -1,5 +1,5 @@
 import type { K8sObject } from '../model/k8sObject';
-import { at, child, entry, listItems, scalarString, type MapNode, type Span, type ValueNode } from '../model/tree';
+import { at, child, entry, listItems, scalarString, type Span, type ValueNode } from '../model/tree';
 import { gatewayRefsOf, isGatewayApi, isRoute, listenersOf, serviceBackendRefsOf } from '../rules/support/gatewayApi';
 import { ENV_FROM_REFS, ENV_KEY_REFS, ingressBackends, serviceAccountNode, volumeSources, volumesByName } from '../model/references';
 import type { ConceptLink, Gap, Relation } from './explanation';

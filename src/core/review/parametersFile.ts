@@ -20,6 +20,12 @@ export interface StoredParameters {
 
 export const parametersFileBeside = (historyFile: string): string => path.join(path.dirname(historyFile), PARAMETERS_FILE_NAME);
 
+/**
+ * Export History writes the parameters as a second file beside the exported history (`x.json` → `x.fsrs-parameters.json`),
+ * so an export stays the plain history file older versions import, and Import History finds the parameters by name.
+ */
+export const exportedParametersFile = (exportedHistory: string): string => `${exportedHistory.replace(/\.json$/i, '')}.${PARAMETERS_FILE_NAME}`;
+
 export function serializeParameters(stored: StoredParameters): string {
   return `${JSON.stringify({ format: PARAMETERS_FORMAT, version: PARAMETERS_VERSION, ...stored }, null, 2)}\n`;
 }

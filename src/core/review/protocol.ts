@@ -36,6 +36,8 @@ export const ReviewCardView = v.object({
   phase: v.picklist(PHASE_NAMES),
   /** The next interval for Again, Hard, Good, Easy, as short labels ("1m", "3d"). */
   previews: v.tuple([text(20), text(20), text(20), text(20)]),
+  /** "From your code": where the user met this card's concept ("image-tag-not-pinned in web.yaml:20"), as links back. */
+  metIn: v.optional(v.pipe(v.array(text(600)), v.maxLength(10))),
 });
 export type ReviewCardView = v.InferOutput<typeof ReviewCardView>;
 
@@ -81,8 +83,22 @@ const StudyStatsSchema: v.GenericSchema<unknown, StudyStats> = v.object({
   retentionByInterval: list(v.object({ label: text(40), reviews: count, recalled: count }), 20),
   duePerDay: list(v.object({ day, count }), 400),
   heatmap: list(v.object({ day, count }), 800),
+  byConcept: v.optional(v.object({
+    weakest: list(v.object({ noteId: Id, title: text(500), reviews: count, recalled: count }), 20),
+    tags: list(v.object({ tag: text(200), reviews: count, recalled: count }), 40),
+  })),
 });
 export { StudyStatsSchema as StudyStats };
+
+/** What each desired retention would cost (workloadSimulation.ts), summarised for the statistics view's chart. */
+const WorkloadSummarySchema = v.object({
+  /** The `cnc.review.desiredRetention` in use, marked on the chart. */
+  desiredRetention: v.pipe(count, v.maxValue(1)),
+  /** True when the simulation used parameters fitted to the user's history (Optimize Scheduling), not FSRS's defaults. */
+  fittedParameters: v.boolean(),
+  retentions: list(v.object({ retention: v.pipe(count, v.maxValue(1)), averagePerDay: count, peakPerDay: count }), 40),
+});
+export type WorkloadSummary = v.InferOutput<typeof WorkloadSummarySchema>;
 
 const WebviewToExtension = v.variant('type', [
   /** The page loaded; `restoring` means it is showing a session or statistics from its saved state. */
@@ -92,9 +108,13 @@ const WebviewToExtension = v.variant('type', [
   v.strictObject({ type: v.literal('grade'), reviewId: Id, cardId: Id, rating: Rating, durationMs: v.pipe(count, v.maxValue(MAX_DURATION_MS)) }),
   v.strictObject({ type: v.literal('undo'), reviewId: Id }),
   v.strictObject({ type: v.literal('openNote'), noteId: Id }),
+  /** Open the n-th place a card's concept was met (the extension looks the place up: the page sends no path). */
+  v.strictObject({ type: v.literal('openPlace'), noteId: Id, index: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(9)) }),
   v.strictObject({ type: v.literal('showStats') }),
   v.strictObject({ type: v.literal('startReview'), ahead: v.boolean() }),
   v.strictObject({ type: v.literal('chooseScope') }),
+  /** "Review these": the weakest concepts of the statistics view. */
+  v.strictObject({ type: v.literal('reviewConcepts'), noteIds: v.pipe(v.array(Id), v.minLength(1), v.maxLength(20)) }),
   /** The page switched views on its own (back from the statistics to the session): the panel title follows. */
   v.strictObject({ type: v.literal('showing'), view: v.picklist(['review', 'stats']) }),
 ]);
@@ -106,6 +126,8 @@ const ExtensionToWebview = v.variant('type', [
   v.object({ type: v.literal('graded'), reviewId: Id, again: v.optional(ReviewCardView) }),
   v.object({ type: v.literal('undone'), reviewId: Id }),
   v.object({ type: v.literal('stats'), stats: StudyStatsSchema }),
+  /** Sent after `stats`: the simulation takes a moment, and the other charts need not wait for it. */
+  v.object({ type: v.literal('workload'), workload: WorkloadSummarySchema }),
   /** Something the user should know (a failed save, say), shown in the page as well as in a notification. */
   v.object({ type: v.literal('problem'), message: text(2000) }),
 ]);

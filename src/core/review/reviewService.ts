@@ -1,18 +1,26 @@
+import { placeLabel, type CodeConcepts, type CodePlace } from './codeConcepts';
 import { answerFingerprint, carryEntries, findCarryOvers, type CarryOver } from './carryOver';
 import { newEntryId, type HistoryEntry, type PruneEntry } from './historyEntries';
 import { deriveCardStates, recordReview, type CardHistory } from './historyLog';
 import { HistoryWriteError, type HistoryStore } from './historyStore';
 import { formatInterval } from './intervalLabel';
-import type { ReviewCardView, ReviewScope, SessionMessage } from './protocol';
+import { DEFAULT_WEIGHTS, optimizeWeights, reviewRowsFromHistory, type OptimizationResult, type OptimizeOptions } from './optimizer';
+import type { ParametersStore } from './parametersStore';
+import type { ReviewCardView, ReviewScope, SessionMessage, WorkloadSummary } from './protocol';
 import { ReviewScheduler, type ReviewRating, type SchedulerSettings } from './scheduler';
 import { LEARN_AHEAD_MS, dueToday, planSession, toCardView, type StudyCard, type Workload } from './session';
-import { computeStats, type StudyStats } from './stats';
+import { computeStats, retentionByConcept, type StudyStats } from './stats';
+import { SIMULATED_RETENTIONS, simulateWorkload } from './workloadSimulation';
 
 export interface ReviewServiceDeps {
   store: HistoryStore;
   /** The cards of the notes as they are now. */
   cards: () => Promise<StudyCard[]>;
   settings: () => SchedulerSettings;
+  /** FSRS parameters fitted to this history; the scheduler uses them instead of FSRS's defaults once there are any. */
+  parameters?: ParametersStore;
+  /** "From your code": concepts met in the user's own files and where (empty when the setting is off). */
+  codeConcepts?: () => CodeConcepts;
   now?: () => number;
 }
 
@@ -29,7 +37,26 @@ export class ReviewService {
     this.now = deps.now ?? Date.now;
   }
 
-  private scheduler(): ReviewScheduler { return new ReviewScheduler(this.deps.settings()); }
+  /** The user's settings with the stored FSRS parameters, when there are some. */
+  settings(): SchedulerSettings {
+    const settings = this.deps.settings();
+    const weights = this.deps.parameters?.weights;
+    return weights ? { ...settings, weights } : settings;
+  }
+
+  private scheduler(): ReviewScheduler { return new ReviewScheduler(this.settings()); }
+
+  private codeConcepts(): CodeConcepts { return this.deps.codeConcepts?.() ?? new Map(); }
+
+  /** The places a card's concept was met in the user's files, as the card shows them. */
+  private metIn(card: StudyCard, code: CodeConcepts): string[] | undefined {
+    return code.get(card.noteId)?.map(placeLabel);
+  }
+
+  /** The n-th place the concept was met (what a card's "met in" link opens); undefined when it is gone. */
+  codePlace(noteId: string, index: number): CodePlace | undefined {
+    return this.codeConcepts().get(noteId)?.[index];
+  }
 
   private async histories(scheduler = this.scheduler()): Promise<Map<string, CardHistory>> {
     return deriveCardStates(await this.deps.store.ensureLoaded(), scheduler);
@@ -38,7 +65,7 @@ export class ReviewService {
   /** Today's workload (no writes: safe to call whenever the status bar refreshes). */
   async dueToday(): Promise<Workload> {
     const [cards, histories] = await Promise.all([this.deps.cards(), this.histories()]);
-    return dueToday(cards, histories, this.deps.settings(), this.now());
+    return dueToday(cards, histories, this.settings(), this.now(), new Set(this.codeConcepts().keys()));
   }
 
   /** Plans a session. Reworded cards found on the way get their history first (see findCarryOvers). */
@@ -47,7 +74,8 @@ export class ReviewService {
     const scheduler = this.scheduler();
     const [cards, histories] = await Promise.all([this.deps.cards(), this.histories(scheduler)]);
     const now = this.now();
-    const plan = planSession(cards, histories, scope, scheduler.settings, now);
+    const code = this.codeConcepts();
+    const plan = planSession(cards, histories, scope, scheduler.settings, now, new Set(code.keys()));
     const parts = [plan.due && `${plan.due} due`, plan.fresh && `${plan.fresh} new`, scope.ahead && plan.cards.length > plan.due + plan.fresh && `${plan.cards.length - plan.due - plan.fresh} ahead of time`,
       plan.heldBack && `${plan.heldBack} more wait for tomorrow (daily review limit)`].filter(Boolean);
     const note = plan.cards.length ? parts.join(' · ')
@@ -60,7 +88,7 @@ export class ReviewService {
       id: newEntryId(),
       title: scopeTitle(scope),
       scope,
-      cards: plan.cards.map((c) => toCardView(c, histories.get(c.id), scheduler, now)),
+      cards: plan.cards.map((c) => toCardView(c, histories.get(c.id), scheduler, now, this.metIn(c, code))),
       note,
       canStudyAhead: !scope.ahead && plan.nextDue !== undefined,
     };
@@ -90,7 +118,7 @@ export class ReviewService {
     const outcome = problem ? { problem } : {};
     const history = deriveCardStates(this.deps.store.log, scheduler).get(request.cardId);
     if (!card || !history || history.lastReviewId !== request.reviewId || history.state.due - at > LEARN_AHEAD_MS) return outcome;
-    return { ...outcome, again: toCardView(card, history, scheduler, history.state.due) };
+    return { ...outcome, again: toCardView(card, history, scheduler, history.state.due, this.metIn(card, this.codeConcepts())) };
   }
 
   /** Takes back an answer; false if there was nothing to undo. */
@@ -105,7 +133,40 @@ export class ReviewService {
 
   async stats(): Promise<StudyStats> {
     const [cards, histories] = await Promise.all([this.deps.cards(), this.histories()]);
-    return computeStats(histories, cards.map((c) => c.id), this.now());
+    return { ...computeStats(histories, cards.map((c) => c.id), this.now()), byConcept: retentionByConcept(histories, cards) };
+  }
+
+  /**
+   * Fits FSRS parameters to this history and stores them when they predict it better than those in use; otherwise
+   * (or when optimizing fails: OptimizerError) the parameters in use stay as they are.
+   */
+  async optimize(options: Omit<OptimizeOptions, 'relearningSteps'>): Promise<OptimizationResult & { saved: boolean }> {
+    const settings = this.settings();
+    const rows = reviewRowsFromHistory(await this.deps.store.ensureLoaded());
+    const result = await optimizeWeights(rows, settings.weights ?? DEFAULT_WEIGHTS, { ...options, relearningSteps: settings.relearningSteps.length });
+    if (!result.improved || !this.deps.parameters) return { ...result, saved: false };
+    await this.deps.parameters.save({ weights: result.parameters, optimizedAt: this.now(), reviews: result.reviews, fit: result.after });
+    return { ...result, saved: true };
+  }
+
+  /** What each desired retention would cost a day over the next 30 days, with these cards, parameters and limits. */
+  async workload(): Promise<WorkloadSummary> {
+    const [cards, histories] = await Promise.all([this.deps.cards(), this.histories()]);
+    const settings = this.settings();
+    const newCards = cards.filter((c) => !histories.has(c.id)).length;
+    const input = { states: [...histories.values()].map((h) => h.state), newCards, settings, now: this.now() };
+    // One retention at a time, yielding in between: simulating all of them takes seconds with many cards, and the
+    // extension host must stay responsive meanwhile. Each retention's runs are seeded alike, so the figures are the same.
+    const results = [];
+    for (const retention of SIMULATED_RETENTIONS) {
+      results.push(...simulateWorkload({ ...input, retentions: [retention] }));
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+    return {
+      desiredRetention: settings.desiredRetention,
+      fittedParameters: settings.weights !== undefined,
+      retentions: results.map((r) => ({ retention: r.retention, averagePerDay: r.averagePerDay, peakPerDay: Math.max(0, ...r.reviewsPerDay) })),
+    };
   }
 
   /** Cards with history that are in no note any more (their history stays until pruned). */

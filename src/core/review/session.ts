@@ -53,8 +53,9 @@ export function reviewsAnsweredToday(histories: ReadonlyMap<string, CardHistory>
  * allowance. Learning steps are never held back (a step skipped is a step lost). A concept the user picked (from
  * a hover, a diagnostic or the concepts of a file) is small and asked for on purpose, so its new cards are not
  * limited, nor are its reviews. With `scope.ahead`, cards not due yet are added after those, soonest first.
+ * New cards of `firstNotes` (the concepts met in the user's own files: "From your code") are introduced first.
  */
-export function planSession(cards: readonly StudyCard[], histories: ReadonlyMap<string, CardHistory>, scope: ReviewScope, settings: SchedulerSettings, now: number): SessionPlan {
+export function planSession(cards: readonly StudyCard[], histories: ReadonlyMap<string, CardHistory>, scope: ReviewScope, settings: SchedulerSettings, now: number, firstNotes?: ReadonlySet<string>): SessionPlan {
   const selected = cardsInScope(cards, scope);
   const dayEnd = endOfDay(now);
   const learning: [StudyCard, number][] = [];
@@ -75,6 +76,7 @@ export function planSession(cards: readonly StudyCard[], histories: ReadonlyMap<
   const allowance = unlimited ? fresh.length : Math.max(0, settings.newCardsPerDay - newCardsIntroducedToday(histories, now));
   const reviewAllowance = unlimited ? review.length : Math.max(0, settings.reviewsPerDay - reviewsAnsweredToday(histories, now));
   const reviewToday = review.slice(0, reviewAllowance);
+  if (firstNotes?.size) fresh.sort((a, b) => Number(firstNotes.has(b.noteId)) - Number(firstNotes.has(a.noteId))); // stable: knowledge order within each group
   const freshToday = fresh.slice(0, allowance);
   const planned = [...learning, ...reviewToday].map(([c]) => c).concat(freshToday, scope.ahead ? later.map(([c]) => c) : []);
   return {
@@ -92,22 +94,28 @@ export interface Workload {
   fresh: number;
   /** Learnt cards due by the end of today, per note (notes with none are left out). */
   dueByNote: Map<string, number>;
+  /** Of today's cards (due and new), those of concepts met in the user's own files. */
+  fromCode: number;
+  /** The same per note, for the Concepts view. */
+  fromCodeByNote: Map<string, number>;
 }
 
 /** Today's workload over all cards: what the status bar and the Concepts view show. */
-export function dueToday(cards: readonly StudyCard[], histories: ReadonlyMap<string, CardHistory>, settings: SchedulerSettings, now: number): Workload {
-  const plan = planSession(cards, histories, { kind: 'due' }, settings, now);
+export function dueToday(cards: readonly StudyCard[], histories: ReadonlyMap<string, CardHistory>, settings: SchedulerSettings, now: number, fromCode?: ReadonlySet<string>): Workload {
+  const plan = planSession(cards, histories, { kind: 'due' }, settings, now, fromCode);
+  const fromCodeByNote = new Map<string, number>();
+  for (const card of plan.cards) if (fromCode?.has(card.noteId)) fromCodeByNote.set(card.noteId, (fromCodeByNote.get(card.noteId) ?? 0) + 1);
   const dayEnd = endOfDay(now);
   const dueByNote = new Map<string, number>();
   for (const card of cards) {
     const state = histories.get(card.id)?.state;
     if (state && state.phase !== 0 && state.due <= dayEnd) dueByNote.set(card.noteId, (dueByNote.get(card.noteId) ?? 0) + 1);
   }
-  return { due: plan.due, fresh: plan.fresh, dueByNote };
+  return { due: plan.due, fresh: plan.fresh, dueByNote, fromCode: [...fromCodeByNote.values()].reduce((a, b) => a + b, 0), fromCodeByNote };
 }
 
 /** The card as the webview shows it, with what each answer would schedule. */
-export function toCardView(card: StudyCard, history: CardHistory | undefined, scheduler: ReviewScheduler, now: number): ReviewCardView {
+export function toCardView(card: StudyCard, history: CardHistory | undefined, scheduler: ReviewScheduler, now: number, metIn?: readonly string[]): ReviewCardView {
   const previews = scheduler.preview(history?.state, now).map((p) => p.label) as [string, string, string, string];
   return {
     id: card.id,
@@ -119,6 +127,7 @@ export function toCardView(card: StudyCard, history: CardHistory | undefined, sc
     ...(card.cloze ? { cloze: { text: card.cloze.text, gap: card.cloze.gap } } : {}),
     phase: PHASE_NAMES[history?.state.phase ?? 0],
     previews,
+    ...(metIn?.length ? { metIn: [...metIn] } : {}),
   };
 }
 

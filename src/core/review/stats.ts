@@ -29,6 +29,53 @@ export interface StudyStats {
   duePerDay: { day: string; count: number }[];
   /** Reviews per day for the calendar heatmap: whole weeks (Monday first) up to today. */
   heatmap: { day: string; count: number }[];
+  /** Retention of learnt cards by concept and by tag (see `retentionByConcept`); absent when not computed. */
+  byConcept?: ConceptRetention;
+}
+
+export interface RetentionRow { reviews: number; recalled: number }
+export interface ConceptRetention {
+  /** The concepts remembered least often (with enough reviews to tell), weakest first. */
+  weakest: (RetentionRow & { noteId: string; title: string })[];
+  /** Every tag with reviews of learnt cards, most reviewed first. */
+  tags: (RetentionRow & { tag: string })[];
+}
+
+/** A concept needs this many reviews of learnt cards before its retention says anything. */
+export const MIN_REVIEWS_FOR_WEAKEST = 5;
+const WEAKEST_SHOWN = 5;
+const TAGS_SHOWN = 8;
+
+/**
+ * How often learnt cards were remembered, per concept and per tag (a card counts under each of its note's tags):
+ * which concepts to go back to. Like the other retention figures, only reviews of learnt cards count.
+ */
+export function retentionByConcept(histories: ReadonlyMap<string, CardHistory>, cards: readonly { id: string; noteId: string; noteTitle: string; tags?: readonly string[] }[]): ConceptRetention {
+  const concepts = new Map<string, RetentionRow & { noteId: string; title: string }>();
+  const tags = new Map<string, RetentionRow & { tag: string }>();
+  for (const card of cards) {
+    const history = histories.get(card.id);
+    if (!history) continue;
+    const learnt = history.reviews.filter((r) => r.before?.phase === 2);
+    if (!learnt.length) continue;
+    const recalled = learnt.filter((r) => r.review.rating > 1).length;
+    const concept = concepts.get(card.noteId) ?? { noteId: card.noteId, title: card.noteTitle, reviews: 0, recalled: 0 };
+    concept.reviews += learnt.length;
+    concept.recalled += recalled;
+    concepts.set(card.noteId, concept);
+    for (const tag of card.tags ?? []) {
+      const row = tags.get(tag) ?? { tag, reviews: 0, recalled: 0 };
+      row.reviews += learnt.length;
+      row.recalled += recalled;
+      tags.set(tag, row);
+    }
+  }
+  const rate = (r: RetentionRow) => r.recalled / r.reviews;
+  return {
+    weakest: [...concepts.values()].filter((c) => c.reviews >= MIN_REVIEWS_FOR_WEAKEST && c.recalled < c.reviews)
+      .sort((a, b) => rate(a) - rate(b) || b.reviews - a.reviews).slice(0, WEAKEST_SHOWN),
+    tags: [...tags.values()].sort((a, b) => b.reviews - a.reviews || a.tag.localeCompare(b.tag)).slice(0, TAGS_SHOWN),
+  };
 }
 
 const INTERVAL_BUCKETS: { label: string; upTo: number }[] = [
