@@ -3,7 +3,6 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyse, languageOfPath, type AnalysedFile } from '../../core/analysis/analyse';
 import { BATCH_LIMITS } from '../../core/model/limits';
-import { detachedObject } from '../../core/model/k8sObject';
 import type { ConfigProblem } from '../../core/config/config';
 import { parseKubernetesVersion } from '../../core/model/kubernetesVersion';
 import { configRelativePath, loadConfigFile, loadConfigFor, type LoadedConfig } from '../../core/config/loadConfig';
@@ -168,38 +167,18 @@ function groupByDirectory(files: string[]): string[][] {
   return [...groups.values()];
 }
 
-/**
- * Parses kept for the whole of a group's lint, by the length of their texts: about what the parse cache holds anyway
- * (yaml/parseYaml.ts). A larger group keeps only detached copies of its objects (no syntax tree) and parses each file
- * again when it is linted, so its syntax trees are freed one file at a time instead of all living to the end.
- */
-const KEPT_PARSE_CHARS = 4_000_000;
-
 /** Lints files that belong together: every file is parsed first, then each is linted seeing the objects of the others. */
 function lintGroup(files: string[], loaded: LoadedConfig, options: GroupOptions): FileReport[] {
-  let keptChars = 0;
-  const parsed = files.map((file) => {
-    const p = readAndParse(file);
-    keptChars += p.file?.text.length ?? 0;
-    return { ...p, objects: p.file?.objects ?? [] };
-  });
-  const reparse = keptChars > KEPT_PARSE_CHARS;
-  if (reparse) {
-    for (const p of parsed) { p.objects = p.objects.map(detachedObject); p.file = undefined; }
-  }
-  // Every object of the folder, one list for every file: the lint leaves out the file's own (see ownInWorkspace).
-  const everyObject = parsed.flatMap((p) => p.objects);
-  return parsed.map((entry, i) => {
-    // Taken out of the group as it is linted: a file's parse lives no longer than its own lint.
-    const p = reparse && !entry.skipped ? readAndParse(entry.path) : entry;
-    parsed[i] = { ...entry, file: undefined };
+  const parsed = files.map((file) => readAndParse(file));
+  const everyObject = parsed.flatMap((p) => p.file?.objects ?? []);
+  return parsed.map((p) => {
     if (!p.file) return { path: p.path, language: p.language, skipped: p.skipped, findings: [], errors: [], suppressed: 0 };
     const lintOptions: Omit<LintOptions, 'rules'> = {
       allRules: options.allRules,
       config: loaded.config,
       kubernetesVersion: options.kubernetesVersion,
+      // Every object of the folder: the lint leaves out the file's own (filtering here too cost n² in a big folder).
       workspaceObjects: everyObject,
-      ownInWorkspace: reparse ? entry.objects : undefined,
       path: configRelativePath(loaded, p.path),
     };
     const result = lintFileDetailed(p.file, { ...lintOptions, rules: ALL_RULES });

@@ -29,11 +29,6 @@ export interface LintOptions {
    * (a Service here, its Deployment there); findings are only reported for this file's objects.
    */
   workspaceObjects?: readonly K8sObject[];
-  /**
-   * This file's objects as they appear in `workspaceObjects` when that list holds copies of them (the CLI keeps
-   * light copies of a large folder's objects and parses each file again to lint it): left out like the file's own.
-   */
-  ownInWorkspace?: readonly K8sObject[];
   /** This file's path relative to the config file's folder, with `/` separators (for `ignore.files` globs). */
   path?: string;
 }
@@ -144,7 +139,7 @@ export function editorFor(file: ParsedFile): ManifestEditor {
 }
 
 function ruleContext(file: ParsedFile, options: LintOptions): RuleContext {
-  const workspace = options.workspaceObjects && { objects: options.workspaceObjects, ownCopies: options.ownInWorkspace ?? [] };
+  const workspace = options.workspaceObjects && { objects: options.workspaceObjects };
   let objects: K8sObject[] | undefined;
   let editor: ManifestEditor | undefined;
   return {
@@ -159,9 +154,9 @@ function ruleContext(file: ParsedFile, options: LintOptions): RuleContext {
   };
 }
 
-/** The file's objects followed by the workspace's others (without the file's own objects or their copies). */
+/** The file's objects followed by the workspace's others (without the file's own). */
 function withOthers(own: K8sObject[], workspace: NonNullable<RuleContext['workspace']>): K8sObject[] {
-  const left = new Set([...own, ...workspace.ownCopies]);
+  const left = new Set(own);
   return [...own, ...workspace.objects.filter((o) => !left.has(o))];
 }
 

@@ -117,14 +117,14 @@ export class ObjectIndex {
   }
 
   /**
-   * The index of `own` followed by `others` without `own` and without `alsoOwn` (this file's objects as copies in
-   * `others`): what `new ObjectIndex([...own, ...others minus those], own.length)` indexes, without copying or
-   * walking `others` for each file. `others` is fitted to a base once per list; each call costs its own objects only.
+   * The index of `own` followed by `others` without `own`: what `new ObjectIndex([...own, ...others minus own],
+   * own.length)` indexes, without copying or walking `others` for each file. `others` is fitted to a base once per
+   * list; each call costs its own objects only.
    */
-  static beside(own: readonly K8sObject[], others: readonly K8sObject[], keysOf: KeysOf, alsoOwn: readonly K8sObject[] = []): ObjectIndex {
+  static beside(own: readonly K8sObject[], others: readonly K8sObject[], keysOf: KeysOf): ObjectIndex {
     let fit = fits.get(others);
     if (others.length > 0 && fit?.base.keysOf !== keysOf) fits.set(others, (fit = fitted(others, keysOf)));
-    return new ObjectIndex(own, own.length, keysOf, fit, new Set([...own, ...alsoOwn]));
+    return new ObjectIndex(own, own.length, keysOf, fit, new Set(own));
   }
 
   /** Every object filed under `key` that is near `near` (not `near` itself), in the order of the objects array. */

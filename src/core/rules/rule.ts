@@ -27,10 +27,10 @@ export interface RuleContext {
   objects: K8sObject[];
   /**
    * The other files' objects as one list shared by every file of the folder, the same array for each (it may hold
-   * this file's objects, and copies of them in `ownCopies`: both are left out). Cross-object lookups index it once per
-   * folder instead of once per file; `objects` is this file's objects followed by these, built only when read.
+   * this file's own objects, which are left out). Cross-object lookups index it once per folder instead of once per
+   * file; `objects` is this file's objects followed by these, built only when read.
    */
-  workspace?: { objects: readonly K8sObject[]; ownCopies: readonly K8sObject[] };
+  workspace?: { objects: readonly K8sObject[] };
   /** Edits in the file's own language (YAML or HCL), so a rule's fix is written once for both. */
   editor: ManifestEditor;
   /** Kubernetes release the manifests target (`1.30`), for version-dependent rules. */

@@ -99,14 +99,15 @@ function indexOf(context: CrossObjectContext): ObjectIndex {
   return index;
 }
 
-const besideIndexes = new WeakMap<readonly K8sObject[], { workspace: NonNullable<RuleContext['workspace']>; index: ObjectIndex }>();
+/**
+ * The index of a file's objects beside the workspace's (see RuleContext.workspace), by the context's `workspace`
+ * object: one per lint, so the index and its shared answers go when the lint does (the objects arrays outlive it).
+ */
+const besideIndexes = new WeakMap<NonNullable<RuleContext['workspace']>, ObjectIndex>();
 
-/** The index of a file's objects beside the workspace's (see RuleContext.workspace), built once per file and list. */
 function indexBeside(own: readonly K8sObject[], workspace: NonNullable<RuleContext['workspace']>): ObjectIndex {
-  const known = besideIndexes.get(own);
-  if (known?.workspace.objects === workspace.objects && known.workspace.ownCopies === workspace.ownCopies) return known.index;
-  const index = ObjectIndex.beside(own, workspace.objects, keysOf, workspace.ownCopies);
-  besideIndexes.set(own, { workspace, index });
+  let index = besideIndexes.get(workspace);
+  if (!index) besideIndexes.set(workspace, (index = ObjectIndex.beside(own, workspace.objects, keysOf)));
   return index;
 }
 
