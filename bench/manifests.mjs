@@ -46,10 +46,10 @@ spec:
   return docs.join('---\n');
 }
 
-/** About `lines` lines of apps in one YAML stream. */
-export function manifestOfLines(lines) {
+/** About `lines` lines of apps in one YAML stream; `first` numbers the apps from there (distinct files of one folder). */
+export function manifestOfLines(lines, first = 0) {
   const parts = [];
   let count = 0;
-  for (let i = 0; count < lines; i++) { const text = app(i); parts.push(text); count += text.split('\n').length; }
+  for (let i = first; count < lines; i++) { const text = app(i); parts.push(text); count += text.split('\n').length; }
   return parts.join('---\n');
 }

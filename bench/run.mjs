@@ -142,6 +142,17 @@ for (const size of [1_000, 10_000, 50_000, 100_000, 150_000]) {
   const lintRun = await run([cli, 'lint', '--all-rules', file]);
   record('bounded: cnc lint, one 100k-line file (process)', lintRun.ms, 'ms', `(${(lintRun.ms / bareRun.ms).toFixed(2)}× a process that only parses it, ${bareRun.ms.toFixed(0)} ms; peak RSS ${mb(lintRun.rssMb)} against ${mb(bareRun.rssMb)})`);
 }
+// Peak memory of `cnc lint` on 500k lines in one directory (50 files of 10k lines), beside a process that only parses them.
+{
+  const folder = path.join(scratch, 'lines-500k');
+  fs.mkdirSync(folder);
+  // Distinct texts (apps numbered on from file to file): identical files would share one cached parse.
+  const files = Array.from({ length: 50 }, (_, i) => path.join(folder, `part-${i}.yaml`));
+  files.forEach((f, i) => fs.writeFileSync(f, manifestOfLines(10_000, i * 400)));
+  const bareRun = await run(bareScript(files));
+  const lintRun = await run([cli, 'lint', '--all-rules', folder]);
+  record('bounded: cnc lint, 500k lines in one directory (50 files)', lintRun.ms, 'ms', `(${(lintRun.ms / bareRun.ms).toFixed(2)}× a process that only parses them, ${bareRun.ms.toFixed(0)} ms; peak RSS ${mb(lintRun.rssMb)} against ${mb(bareRun.rssMb)})`);
+}
 // Many manifests in one directory (each file sees the others' objects) and the same files one per folder.
 for (const count of [1_000, 5_000]) {
   const flat = path.join(scratch, `flat-${count}`);

@@ -2,8 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { analyse, languageOfPath } from '../core/analysis/analyse';
 import { CONFIG_FILE_NAME } from '../core/config/config';
-import type { K8sObject } from '../core/model/k8sObject';
-import type { ValueNode } from '../core/model/tree';
+import { detachedObject, type K8sObject } from '../core/model/k8sObject';
 import { yieldToEventLoop } from './yieldToEventLoop';
 
 /** Sibling files larger than this, or more of them than this, are not read for cross-object checks. */
@@ -128,18 +127,7 @@ function objectsOf(text: string, file: string): K8sObject[] {
   return analyse(text, languageOfPath(file), []).file?.objects ?? [];
 }
 
-/**
- * A file on disk's objects as the index keeps them: without the parser's nodes (`handle`, for edits, which are
- * never made to a neighbour), so the index holds the trees only, not every neighbour's whole syntax tree.
- */
+/** A file on disk's objects as the index keeps them: detached (no edit is ever made to a neighbour). */
 function indexedObjectsOf(text: string, file: string): K8sObject[] {
-  return objectsOf(text, file).map((o) => ({ ...o, root: withoutHandles(o.root) }));
-}
-
-function withoutHandles<T extends ValueNode>(node: T): T {
-  const copy: ValueNode & { handle?: unknown } = { ...node };
-  delete copy.handle;
-  if (copy.kind === 'map') copy.entries = copy.entries.map((e) => ({ ...e, value: withoutHandles(e.value) }));
-  else if (copy.kind === 'list') copy.items = copy.items.map(withoutHandles);
-  return copy as T;
+  return objectsOf(text, file).map(detachedObject);
 }

@@ -5,9 +5,9 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyse } from '../../src/core/analysis/analyse';
 import { BATCH_LIMITS, EDITOR_LIMITS, byteSize } from '../../src/core/model/limits';
-import { lintFile } from '../../src/core/lint/lint';
+import { lintFile, lintFileDetailed } from '../../src/core/lint/lint';
 import type { K8sObject } from '../../src/core/model/k8sObject';
-import { ObjectIndex } from '../../src/core/model/objectIndex';
+import { ObjectIndex, objectIndexBasesBuilt } from '../../src/core/model/objectIndex';
 import { ALL_RULES } from '../../src/core/rules';
 import { initTerraform } from '../../src/core/terraform/runtime';
 import { parseYaml } from '../../src/core/yaml/parseYaml';
@@ -47,6 +47,66 @@ describe('object index', () => {
         }
         expect(index.first(`name:${from.name}`, from)).toBe(objects.find((o) => o !== from && o.name === from.name && near(o, from)));
       }
+    }
+  });
+  it('answers beside one shared list of a folder (own objects masked) like a scan of the copied list', () => {
+    const next = random(7);
+    const kinds = ['Service', 'Deployment'];
+    const namespaces = ['a', undefined];
+    const files = Array.from({ length: 8 }, (_, f) => Array.from({ length: 1 + Math.floor(next() * 20) }, (_, i) => object(f * 100 + i, kinds[Math.floor(next() * 2)]!, namespaces[Math.floor(next() * 2)])));
+    const every = files.flat();
+    for (const own of files) {
+      const objects = [...own, ...every.filter((o) => !own.includes(o))];
+      const index = ObjectIndex.beside(own, every, keysOf);
+      for (const from of own) {
+        for (const kind of kinds) {
+          const scanned = objects.filter((o) => o !== from && o.kind === kind && near(o, from));
+          expect([...index.near(`kind:${kind}`, from)]).toEqual(scanned);
+          expect(index.countNear(`kind:${kind}`, from)).toBe(scanned.length);
+          expect(index.anySurelyNear(`kind:${kind}`, from)).toBe(scanned.some((o) => o.namespace === from.namespace));
+        }
+      }
+    }
+  });
+});
+
+describe('folder lint', () => {
+  // Each file's Service selects the next file's Deployment: cross-object findings depend on the other files.
+  const fileText = (i: number) => `apiVersion: v1
+kind: Service
+metadata: { name: svc-${i}, namespace: ns-${i % 3} }
+spec:
+  selector: { app: app-${i + 1} }
+  ports: [{ port: 80, targetPort: http }]
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata: { name: app-${i}, namespace: ns-${i % 3} }
+spec:
+  selector: { matchLabels: { app: app-${i} } }
+  template:
+    metadata: { labels: { app: app-${i} } }
+    spec:
+      containers: [{ name: app, image: nginx }]
+`;
+  const files = Array.from({ length: 30 }, (_, i) => analyse(fileText(i), 'yaml', []).file!);
+  const everyObject = files.flatMap((f) => f.objects);
+
+  it('builds the index of the folder once for all its files, not once per file', () => {
+    const before = objectIndexBasesBuilt();
+    for (const file of files) lintFileDetailed(file, { rules: ALL_RULES, allRules: true, workspaceObjects: everyObject });
+    expect(objectIndexBasesBuilt() - before).toBe(1);
+  });
+
+  it('finds what a lint of the file with a copied list of the other files\' objects finds', () => {
+    for (const file of files) {
+      const own = new Set(file.objects);
+      const others = everyObject.filter((o) => !own.has(o));
+      const shared = lintFileDetailed(file, { rules: ALL_RULES, allRules: true, workspaceObjects: everyObject }).findings;
+      // A list of only the others, new for each file: indexed on its own, without the shared list's masking.
+      const copied = lintFileDetailed(file, { rules: ALL_RULES, allRules: true, workspaceObjects: [...others] }).findings;
+      expect(shared.length).toBeGreaterThan(0);
+      expect(shared.map((f) => [f.ruleId, f.message, f.span.start])).toEqual(copied.map((f) => [f.ruleId, f.message, f.span.start]));
     }
   });
 });

@@ -182,16 +182,25 @@ export function editorFor(file: ParsedFile): ManifestEditor {
 }
 
 function ruleContext(file: ParsedFile, options: LintOptions): RuleContext {
-  const own = new Set(file.objects);
-  const objects = options.workspaceObjects ? [...file.objects, ...options.workspaceObjects.filter((o) => !own.has(o))] : file.objects;
+  const workspace = options.workspaceObjects && { objects: options.workspaceObjects };
+  let objects: K8sObject[] | undefined;
   let editor: ManifestEditor | undefined;
   return {
     file,
-    objects,
+    // Built on first read: cross-object lookups use `workspace` (one index per folder), so copying and filtering the
+    // folder's objects for every file (files × objects) is only paid by a rule that reads the whole list.
+    get objects() { return (objects ??= workspace ? withOthers(file.objects, workspace) : file.objects); },
+    workspace,
     // Built on first use: checking never needs it, and a language without an editor can still be checked.
     get editor() { return (editor ??= editorFor(file)); },
     kubernetesVersion: options.kubernetesVersion ?? options.config?.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION,
   };
+}
+
+/** The file's objects followed by the workspace's others (without the file's own). */
+function withOthers(own: K8sObject[], workspace: NonNullable<RuleContext['workspace']>): K8sObject[] {
+  const left = new Set(own);
+  return [...own, ...workspace.objects.filter((o) => !left.has(o))];
 }
 
 /** Findings about the suppressions themselves: no reason given, or a rule id that does not exist. */

@@ -1,4 +1,4 @@
-import type { MapNode, Span } from './tree';
+import { withoutHandles, type MapNode, type Span } from './tree';
 
 export type SourceLanguage = 'yaml' | 'terraform';
 
@@ -17,4 +17,9 @@ export interface K8sObject {
   root: MapNode;
   /** Whole object, for cross-object findings and suppression lookups. */
   span: Span;
+}
+
+/** The object without the parser's nodes behind its tree (see withoutHandles): for cross-object lookups only. */
+export function detachedObject(object: K8sObject): K8sObject {
+  return { ...object, root: withoutHandles(object.root) };
 }

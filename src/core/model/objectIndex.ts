@@ -15,7 +15,8 @@ import type { K8sObject } from './k8sObject';
  * make a folder of n files cost n² again, so the other files' objects are indexed once (a base) and reused by the next
  * lint whose remainder is the same list give or take a few objects (one file's objects swap places from lint to lint):
  * those few are masked out of the base or indexed beside it (the overlay). Checking that costs one pointer comparison
- * per object.
+ * per object, so it is done once per list of other objects (`ObjectIndex.beside`: a folder lint passes every file the
+ * same list, holding the file's own objects, which are masked), not once per file.
  */
 export type KeysOf = (object: K8sObject) => readonly string[];
 
@@ -82,6 +83,15 @@ class Base {
 const maxDifference = (size: number) => Math.max(256, size >> 3);
 
 let lastBase: Base | undefined;
+let basesBuilt = 0;
+
+/** How many bases have been built so far (a folder lint builds one): tests count them. */
+export const objectIndexBasesBuilt = (): number => basesBuilt;
+
+type Fit = { base: Base; masked: ReadonlySet<K8sObject>; extra: readonly Posting[] };
+
+/** The fit of each list of other objects passed to `ObjectIndex.beside`, found once per list. */
+const fits = new WeakMap<readonly K8sObject[], Fit>();
 
 /** The index of one lint's objects: a base with some objects masked, plus the overlay of this file's and new ones. */
 export class ObjectIndex {
@@ -89,15 +99,32 @@ export class ObjectIndex {
   private readonly overlayObjects = new Set<K8sObject>();
   private readonly masked: ReadonlySet<K8sObject>;
   private readonly base: Base | undefined;
+  private readonly keysOf: KeysOf;
 
-  constructor(objects: readonly K8sObject[], ownCount: number, private readonly keysOf: KeysOf) {
-    const rest = objects.slice(ownCount);
+  constructor(objects: readonly K8sObject[], ownCount: number, keysOf: KeysOf);
+  constructor(objects: readonly K8sObject[], ownCount: number, keysOf: KeysOf, fit: Fit | undefined, left: ReadonlySet<K8sObject>);
+  constructor(objects: readonly K8sObject[], ownCount: number, keysOf: KeysOf, ...given: [Fit | undefined, ReadonlySet<K8sObject>] | []) {
+    this.keysOf = keysOf;
     // Own objects come first, before any position of the base.
     for (let i = 0; i < ownCount; i++) this.addToOverlay({ object: objects[i]!, position: i - ownCount - 1 });
-    const fit = rest.length > 0 ? fitted(rest, keysOf) : undefined;
+    const rest = objects.slice(ownCount);
+    const [fit, left]: [Fit | undefined, ReadonlySet<K8sObject>] = given.length === 2 ? given : [rest.length > 0 ? fitted(rest, keysOf) : undefined, new Set()];
     this.base = fit?.base;
-    this.masked = fit?.masked ?? new Set();
-    for (const posting of fit?.extra ?? []) this.addToOverlay(posting);
+    const masked = new Set(fit?.masked);
+    for (const object of left) if (fit?.base.positions.has(object)) masked.add(object);
+    this.masked = masked;
+    for (const posting of fit?.extra ?? []) if (!left.has(posting.object)) this.addToOverlay(posting);
+  }
+
+  /**
+   * The index of `own` followed by `others` without `own`: what `new ObjectIndex([...own, ...others minus own],
+   * own.length)` indexes, without copying or walking `others` for each file. `others` is fitted to a base once per
+   * list; each call costs its own objects only.
+   */
+  static beside(own: readonly K8sObject[], others: readonly K8sObject[], keysOf: KeysOf): ObjectIndex {
+    let fit = fits.get(others);
+    if (others.length > 0 && fit?.base.keysOf !== keysOf) fits.set(others, (fit = fitted(others, keysOf)));
+    return new ObjectIndex(own, own.length, keysOf, fit, new Set(own));
   }
 
   /** Every object filed under `key` that is near `near` (not `near` itself), in the order of the objects array. */
@@ -163,13 +190,14 @@ export class ObjectIndex {
  * The base for a lint's remainder `rest`: the last one when `rest` is its objects in the same order with a few left
  * out (masked) or added (extra, given positions between their neighbours); otherwise a new one.
  */
-function fitted(rest: readonly K8sObject[], keysOf: KeysOf): { base: Base; masked: Set<K8sObject>; extra: Posting[] } {
+function fitted(rest: readonly K8sObject[], keysOf: KeysOf): Fit {
   const previous = lastBase;
   if (previous?.reusable && previous.keysOf === keysOf) {
     const fit = difference(previous, rest);
     if (fit) return { base: previous, ...fit };
   }
   const base = new Base(rest, keysOf);
+  basesBuilt++;
   lastBase = base;
   return { base, masked: new Set(), extra: [] };
 }

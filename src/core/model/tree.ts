@@ -64,3 +64,15 @@ export function scalarString(node: ValueNode | undefined): string | undefined {
 export function listItems(node: ValueNode | undefined): ValueNode[] {
   return node?.kind === 'list' ? node.items : [];
 }
+
+/**
+ * A copy of a tree without the parser's nodes (`handle`, for edits): what is kept of objects no fix will edit (a
+ * neighbour file's), so that they hold the tree only, not the parser's whole syntax tree behind it.
+ */
+export function withoutHandles<T extends ValueNode>(node: T): T {
+  const copy: ValueNode & { handle?: unknown } = { ...node };
+  delete copy.handle;
+  if (copy.kind === 'map') copy.entries = copy.entries.map((e) => ({ ...e, value: withoutHandles(e.value) }));
+  else if (copy.kind === 'list') copy.items = copy.items.map(withoutHandles);
+  return copy as T;
+}

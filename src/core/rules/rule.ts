@@ -25,6 +25,12 @@ export interface RuleContext {
   file: ParsedFile;
   /** Every object of the file, then those of the other files of its workspace folder (cross-object rules look at them all). */
   objects: K8sObject[];
+  /**
+   * The other files' objects as one list shared by every file of the folder, the same array for each (it may hold
+   * this file's own objects, which are left out). Cross-object lookups index it once per folder instead of once per
+   * file; `objects` is this file's objects followed by these, built only when read.
+   */
+  workspace?: { objects: readonly K8sObject[] };
   /** Edits in the file's own language (YAML or HCL), so a rule's fix is written once for both. */
   editor: ManifestEditor;
   /** Kubernetes release the manifests target (`1.30`), for version-dependent rules. */

@@ -1,8 +1,7 @@
 import type { K8sObject } from '../../model/k8sObject';
-import type { RuleContext } from '../rule';
-import { autoscalersNear, budgetsMatching, podLabelsOf, unknownAutoscalerNear } from './crossObject';
+import { autoscalersNear, budgetsMatching, podLabelsOf, unknownAutoscalerNear, type CrossObjectContext } from './crossObject';
 
-type Near = Pick<RuleContext, 'objects' | 'file'>;
+type Near = CrossObjectContext;
 
 /**
  * Autoscalers near `object` whose `spec.scaleTargetRef` names it: HorizontalPodAutoscalers, and custom ones with the

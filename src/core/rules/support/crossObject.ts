@@ -94,13 +94,17 @@ function factsOf(object: K8sObject): Facts {
 
 const keysOf = (object: K8sObject) => factsOf(object).keys;
 
+/** What the lookups read of a rule context (`workspace` when the lint has one). */
+export type CrossObjectContext = Pick<RuleContext, 'objects' | 'file' | 'workspace'>;
+
 const indexes = new WeakMap<readonly K8sObject[], { length: number; index: ObjectIndex }>();
 
 /**
  * The index of the lint's objects, built once per objects array. The linted file's own objects lead
  * `context.objects` (see lint.ts); telling the index so lets it reuse the other files' part from the previous lint.
  */
-function indexOf(context: Pick<RuleContext, 'objects' | 'file'>): ObjectIndex {
+function indexOf(context: CrossObjectContext): ObjectIndex {
+  if (context.workspace) return indexBeside(context.file.objects, context.workspace);
   const { objects } = context;
   const known = indexes.get(objects);
   // The length guards against an array that grew after it was indexed.
@@ -112,6 +116,18 @@ function indexOf(context: Pick<RuleContext, 'objects' | 'file'>): ObjectIndex {
   return index;
 }
 
+/**
+ * The index of a file's objects beside the workspace's (see RuleContext.workspace), by the context's `workspace`
+ * object: one per lint, so the index and its shared answers go when the lint does (the objects arrays outlive it).
+ */
+const besideIndexes = new WeakMap<NonNullable<RuleContext['workspace']>, ObjectIndex>();
+
+function indexBeside(own: readonly K8sObject[], workspace: NonNullable<RuleContext['workspace']>): ObjectIndex {
+  let index = besideIndexes.get(workspace);
+  if (!index) besideIndexes.set(workspace, (index = ObjectIndex.beside(own, workspace.objects, keysOf)));
+  return index;
+}
+
 const answers = new WeakMap<ObjectIndex, Map<string, unknown>>();
 
 /**
@@ -119,7 +135,7 @@ const answers = new WeakMap<ObjectIndex, Map<string, unknown>>();
  * one selector in one namespace look their workloads up once, not 500 times (which paired every budget with every
  * workload). `question` must say everything the answer depends on besides the objects.
  */
-export function sharedAnswer<T>(context: Pick<RuleContext, 'objects' | 'file'>, question: string, compute: () => T): T {
+export function sharedAnswer<T>(context: CrossObjectContext, question: string, compute: () => T): T {
   const index = indexOf(context);
   let known = answers.get(index);
   if (!known) answers.set(index, (known = new Map()));
@@ -133,26 +149,26 @@ export function podLabelsOf(object: K8sObject): Record<string, string> | undefin
 }
 
 /** Objects of `kind` near `near` (not `near` itself), in order, without building the list. */
-export function ofKindNear(context: Pick<RuleContext, 'objects' | 'file'>, kind: string, near: K8sObject): Generator<K8sObject> {
+export function ofKindNear(context: CrossObjectContext, kind: string, near: K8sObject): Generator<K8sObject> {
   return indexOf(context).near(KIND(kind), near);
 }
 
 /** Whether an object of `kind` is surely in the namespace of `near`. */
-export function kindSurelyNear(context: Pick<RuleContext, 'objects' | 'file'>, kind: string, near: K8sObject): boolean {
+export function kindSurelyNear(context: CrossObjectContext, kind: string, near: K8sObject): boolean {
   return indexOf(context).anySurelyNear(KIND(kind), near);
 }
 
 /** The first object of `kind` named `name` near `near` (`name` undefined: one whose name is not known). */
-export function namedNear(context: Pick<RuleContext, 'objects' | 'file'>, kind: string, name: string | undefined, near: K8sObject): K8sObject | undefined {
+export function namedNear(context: CrossObjectContext, kind: string, name: string | undefined, near: K8sObject): K8sObject | undefined {
   return indexOf(context).first(NAMED(kind, name), near);
 }
 
 /** Pod owners near `near`: how many, and whether one is surely in its namespace. */
-export function podOwnerCountNear(context: Pick<RuleContext, 'objects' | 'file'>, near: K8sObject): number {
+export function podOwnerCountNear(context: CrossObjectContext, near: K8sObject): number {
   return indexOf(context).countNear(POD_OWNER, near);
 }
 
-export function podOwnerSurelyNear(context: Pick<RuleContext, 'objects' | 'file'>, near: K8sObject): boolean {
+export function podOwnerSurelyNear(context: CrossObjectContext, near: K8sObject): boolean {
   return indexOf(context).anySurelyNear(POD_OWNER, near);
 }
 
@@ -160,7 +176,7 @@ export function podOwnerSurelyNear(context: Pick<RuleContext, 'objects' | 'file'
  * Pod owners near `near` whose labels the selector matches, in order. Walks the shortest posting list that every match
  * must be on (a matchLabels pair, a required key), so a selector costs what it could match, not every Pod owner.
  */
-export function *podOwnersMatching(context: Pick<RuleContext, 'objects' | 'file'>, selector: LabelSelector, near: K8sObject): Generator<K8sObject> {
+export function *podOwnersMatching(context: CrossObjectContext, selector: LabelSelector, near: K8sObject): Generator<K8sObject> {
   const index = indexOf(context);
   const required = [
     ...Object.entries(selector.matchLabels).map(([key, value]) => LABEL(key, value)),
@@ -180,7 +196,7 @@ export function *podOwnersMatching(context: Pick<RuleContext, 'objects' | 'file'
 }
 
 /** Pod owners in any namespace whose labels the selector matches, in order. */
-export function podOwnersMatchingAnywhere(context: Pick<RuleContext, 'objects' | 'file'>, selector: LabelSelector): Generator<K8sObject> {
+export function podOwnersMatchingAnywhere(context: CrossObjectContext, selector: LabelSelector): Generator<K8sObject> {
   // An object without a namespace is near everything.
   return podOwnersMatching(context, selector, ANYWHERE);
 }
@@ -236,12 +252,12 @@ function scaleTarget(object: K8sObject): { kind: string | undefined; name: strin
 }
 
 /** Autoscalers near `object` whose scaleTargetRef names it, in order. */
-export function autoscalersNear(context: Pick<RuleContext, 'objects' | 'file'>, object: K8sObject): Generator<K8sObject> {
+export function autoscalersNear(context: CrossObjectContext, object: K8sObject): Generator<K8sObject> {
   return indexOf(context).near(SCALES(object.kind, object.name), object);
 }
 
 /** Whether an autoscaler near `object` has a scaleTargetRef that cannot be read statically. */
-export function unknownAutoscalerNear(context: Pick<RuleContext, 'objects' | 'file'>, object: K8sObject): boolean {
+export function unknownAutoscalerNear(context: CrossObjectContext, object: K8sObject): boolean {
   return indexOf(context).first(SCALES_UNKNOWN, object) !== undefined;
 }
 
@@ -258,7 +274,7 @@ function selectorsFor(index: ObjectIndex, what: string, labels: Record<string, s
  * PodDisruptionBudgets near `object` whose non-empty selector matches `labels`; undefined when a budget near it has a
  * selector that cannot be known. In no particular order.
  */
-export function budgetsMatching(context: Pick<RuleContext, 'objects' | 'file'>, labels: Record<string, string>, object: K8sObject): K8sObject[] | undefined {
+export function budgetsMatching(context: CrossObjectContext, labels: Record<string, string>, object: K8sObject): K8sObject[] | undefined {
   const index = indexOf(context);
   if (index.first(BUDGET_UNREADABLE, object)) return undefined;
   return selectorsFor(index, 'budget', labels, object).filter((pdb) => selectorMatches(factsOf(pdb).budgetSelector!, labels));
@@ -268,7 +284,7 @@ export function budgetsMatching(context: Pick<RuleContext, 'objects' | 'file'>, 
  * The coverage of every NetworkPolicy near `object` that selects `labels`; undefined when a policy near it cannot be
  * read. In no particular order.
  */
-export function policiesCovering(context: Pick<RuleContext, 'objects' | 'file'>, labels: Record<string, string>, object: K8sObject): PolicyCoverage[] | undefined {
+export function policiesCovering(context: CrossObjectContext, labels: Record<string, string>, object: K8sObject): PolicyCoverage[] | undefined {
   const index = indexOf(context);
   if (index.first(POLICY_UNREADABLE, object)) return undefined;
   return selectorsFor(index, 'policy', labels, object).map((policy) => factsOf(policy).policy!).filter((coverage) => selectorMatches(coverage.selector, labels));

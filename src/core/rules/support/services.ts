@@ -1,7 +1,6 @@
 import type { K8sObject } from '../../model/k8sObject';
 import { at, child, listItems, scalarString } from '../../model/tree';
-import type { RuleContext } from '../rule';
-import { podOwnersMatching } from './crossObject';
+import { podOwnersMatching, type CrossObjectContext } from './crossObject';
 import { mapSelectorOf, type LabelSelector } from './selectors';
 import { integerOf } from './values';
 
@@ -14,7 +13,7 @@ export function serviceSelector(service: K8sObject): LabelSelector | undefined {
 }
 
 /** Pod owners near `service` whose Pods its selector matches, in order (none without a selector). */
-export function podsOfService(service: K8sObject, context: Pick<RuleContext, 'objects' | 'file'>): K8sObject[] {
+export function podsOfService(service: K8sObject, context: CrossObjectContext): K8sObject[] {
   const selector = serviceSelector(service);
   return selector ? [...podOwnersMatching(context, selector, service)] : [];
 }
