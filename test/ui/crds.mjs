@@ -1,5 +1,6 @@
-// UI test of workspace CustomResourceDefinitions in a real VS Code: examples/crds/widget-crd.yaml defines the Widget
-// kind; in examples/crds/widgets.yaml (a Widget) a hover shows the CRD's own description of the field, and the
+// UI test of workspace CustomResourceDefinitions in a real VS Code: test/ui/fixtures/crds/ (copied into the demo
+// workspace as crds/, outside examples/ so the examples' own lint results stay as they are) holds widget-crd.yaml,
+// defining the Widget kind, and widgets.yaml, a Widget: a hover shows the CRD's own description of a field, and the
 // wrong-typed `size: three` is a schema problem in the Problems panel. Screenshots go to docs/images (crd-*.png).
 import fs from 'node:fs';
 import path from 'node:path';
@@ -8,6 +9,8 @@ import { SCREENSHOTS, openWorkbench } from './workbench.mjs';
 
 const ui = await openWorkbench({ name: 'ui-crds' });
 const { page, step } = ui;
+// Before the workbench opens: the server finds CRDs by searching the workspace folders when it starts.
+fs.cpSync(path.join(ROOT, 'test', 'ui', 'fixtures', 'crds'), path.join(ui.workspace, 'crds'), { recursive: true });
 const DOCS = path.join(ROOT, 'docs', 'images');
 const shot = async (file) => {
   await ui.shot(file);
