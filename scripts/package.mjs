@@ -16,7 +16,9 @@ const size = fs.statSync(vsix).size;
 const listing = execFileSync(process.execPath, ['node_modules/@vscode/vsce/vsce', 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' }).split('\n').filter(Boolean);
 console.log(`package: ${path.basename(vsix)} ${(size / 1024 / 1024).toFixed(2)} MB, ${listing.length} files`);
 if (check) {
-  const required = ['dist/client/extension.js', 'dist/server/main.js', 'dist/cli/cnc.js', 'dist/knowledge.json', 'dist/webview/review.js', 'dist/webview/review.css', 'knowledge/deployment.md'];
+  const required = ['dist/client/extension.js', 'dist/server/main.js', 'dist/cli/cnc.js', 'dist/knowledge.json', 'dist/webview/review.js', 'dist/webview/review.css', 'knowledge/deployment.md',
+    // Files the manifest names must ship, or the marketplace shows no icon and the walkthrough blank steps.
+    pkg.icon, ...pkg.contributes.walkthroughs.flatMap((w) => w.steps.flatMap((s) => Object.values(s.media)))];
   const missing = required.filter((f) => !listing.includes(f));
   const problems = [...missing.map((f) => `missing ${f}`), ...(size >= 10 * 1024 * 1024 ? [`VSIX is ${size} bytes, over 10 MB`] : [])];
   // Install it into a real VS Code (code-server's CLI), as a user would, into a throw-away extensions folder.

@@ -46,6 +46,7 @@ const UI_TESTS = [
   ['ui-review', 'test/ui/review.mjs', 'UI test: flashcard review, history across a reload, statistics'],
   ['ui-learning', 'test/ui/learning.mjs', 'UI test: Optimize Scheduling, workload by retention, From your code'],
   ['ui-crds', 'test/ui/crds.mjs', 'UI test: workspace CRD hover and schema problem'],
+  ['ui-walkthrough', 'test/ui/walkthrough.mjs', 'UI test: Get Started walkthrough'],
 ];
 for (const [name, file, label] of UI_TESTS) {
   const status = run(`${label} (Playwright + VS Code workbench)`, [file]);
