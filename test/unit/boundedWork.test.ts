@@ -1,5 +1,5 @@
 // Bounded work (issue 16): the object index answers like a scan, big or hostile inputs are refused or degraded with a
-// clear message, and the reproducers of ../shared/repro (generated here, at their sizes) give the right results.
+// clear message, and the reproducers of the shared folder's repro/ (generated here, at their sizes) give the right results.
 // Speed itself is measured by `npm run bench`, never here.
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -199,7 +199,7 @@ describe('size limits', () => {
   });
 });
 
-/** The merge-key bomb of ../shared/repro/alias-bomb-merge.yaml: each anchor merges and lists nine of the previous. */
+/** The merge-key bomb of the shared folder's repro/alias-bomb-merge.yaml: each anchor merges and lists nine of the previous. */
 function mergeKeyBomb(levels: number): string {
   const lines = ['apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: merge', 'spec:', '  template:', '    spec:', '      containers:', '      - &c0 {name: c, image: nginx}'];
   for (let i = 1; i <= levels; i++) {

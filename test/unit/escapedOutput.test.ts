@@ -20,7 +20,7 @@ import { parseYaml } from '../../src/core/yaml/parseYaml';
 import { KnowledgeService } from '../../src/server/knowledgeService';
 import { NoteFeatures } from '../../src/server/noteFeatures';
 
-// Reproducers from ../shared/repro (see fixtures/security/SOURCES.md).
+// Reproducers from the shared folder's repro/ (see fixtures/security/SOURCES.md).
 const root = path.resolve(__dirname, '..', '..');
 const fixtures = path.join(__dirname, 'fixtures', 'security');
 const manifestFile = path.join(fixtures, 'sec-terminal-escape-and-markdown-injection.yaml');
