@@ -8,6 +8,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { packageDir, packageVersion } from './kubernetes-api-sources.mjs';
+import { stringTable } from './stringTable.mjs';
 
 const root = path.resolve(process.argv[2] ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..'));
 const require = createRequire(path.join(root, 'package.json'));
@@ -180,14 +181,7 @@ const aliasOf = (type, seen = 0) => {
   return prefix + resolveAlias(rest);
 };
 
-const strings = [];
-const stringIndex = new Map();
-const str = (s) => {
-  if (!s) return -1;
-  let i = stringIndex.get(s);
-  if (i === undefined) { i = strings.length; strings.push(s); stringIndex.set(s, i); }
-  return i;
-};
+const { strings, str } = stringTable();
 const fieldTypes = {};
 let fieldCount = 0;
 for (const t of Object.values(types)) {

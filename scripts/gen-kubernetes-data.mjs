@@ -17,6 +17,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { clientNodeClassOf, packageDir, packageVersion, readClientNodeFields, readKubernetesModels, readKubernetesTypes } from './kubernetes-api-sources.mjs';
+import { stringTable } from './stringTable.mjs';
 
 const root = path.resolve(process.argv[2] ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..'));
 const require = createRequire(path.join(root, 'package.json'));
@@ -335,14 +336,7 @@ for (const t of types.values()) {
 }
 
 // fields.json: descriptions go into one string table (the apiVersion/kind/metadata texts repeat hundreds of times).
-const strings = [];
-const stringIndex = new Map();
-const str = (s) => {
-  if (!s) return -1;
-  let i = stringIndex.get(s);
-  if (i === undefined) { i = strings.length; strings.push(s); stringIndex.set(s, i); }
-  return i;
-};
+const { strings, str } = stringTable();
 const enumOf = (typeId, prop) => ENUMS[`${typeId}.${prop.name}`] ?? ENUMS[`${typeId}.${prop.name}[]`] ?? MISSING_FIELDS[typeId]?.[prop.name]?.[2] ?? prop.enum;
 const fieldTypes = {};
 let fieldCount = 0;

@@ -13,12 +13,8 @@ import { SCREENSHOTS, openWorkbench } from './workbench.mjs';
 
 const NAME = 'ui-learning';
 const ui = await openWorkbench({ name: NAME });
-const { page, step } = ui;
+const { page, step, runDir } = ui;
 const DOCS = path.join(ROOT, 'docs', 'images');
-const runDir = fs.readdirSync(path.join(ROOT, '.vscode-test', 'runs'))
-  .filter((d) => d.startsWith(`${NAME}-`) && d.endsWith(`-${process.pid}`))
-  .map((d) => path.join(ROOT, '.vscode-test', 'runs', d))
-  .sort().at(-1);
 const storage = path.join(runDir, 'ud', 'User', 'globalStorage', 'cloud-native-companion.cloud-native-companion');
 const historyFile = path.join(storage, 'review-history.json');
 const parametersFile = path.join(storage, 'fsrs-parameters.json');

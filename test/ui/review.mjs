@@ -10,14 +10,9 @@ import { SCREENSHOTS, openWorkbench } from './workbench.mjs';
 
 const NAME = 'ui-review';
 const ui = await openWorkbench({ name: NAME });
-const { page, step } = ui;
+const { page, step, runDir } = ui;
 const DOCS = path.join(ROOT, 'docs', 'images');
 
-// openWorkbench keeps each run's user data in .vscode-test/runs/<name>-<time>-<pid>: this process's run.
-const runDir = fs.readdirSync(path.join(ROOT, '.vscode-test', 'runs'))
-  .filter((d) => d.startsWith(`${NAME}-`) && d.endsWith(`-${process.pid}`))
-  .map((d) => path.join(ROOT, '.vscode-test', 'runs', d))
-  .sort().at(-1);
 const userDir = path.join(runDir, 'ud', 'User');
 const historyFile = path.join(userDir, 'globalStorage', 'cloud-native-companion.cloud-native-companion', 'review-history.json');
 

@@ -75,5 +75,6 @@ export async function openWorkbench({ name, settings = {} }) {
     console.log(`${name}: ${passed} passed, ${results.length - passed} failed`);
     return passed === results.length && results.length > 0 ? 0 : 1;
   };
-  return { page, workspace, step, shot, open, quickOpen, runCommand, gotoLine, close };
+  // runDir holds this run's user data (ud/User/globalStorage/…), for tests that seed or read extension storage.
+  return { page, workspace, runDir, step, shot, open, quickOpen, runCommand, gotoLine, close };
 }
